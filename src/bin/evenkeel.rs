@@ -1,0 +1,548 @@
+//! `evenkeel`: the command-line front door to the same core the desktop app uses.
+//!
+//! Exit codes: 0 success, 1 a check failed, 2 bad usage or input, 3 wrong passphrase or not a journal.
+
+use std::io::{IsTerminal, Read, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand};
+use evenkeel::model::{Channel, EntryDraft, EntryKind, Filter, LegalStep, Mood};
+use evenkeel::{Error, Journal};
+use serde::Serialize;
+
+#[derive(Parser)]
+#[command(
+    name = "evenkeel",
+    version,
+    about = "A private, encrypted journal for separated parents"
+)]
+struct Cli {
+    /// The journal file [default: $EVENKEEL_JOURNAL, else the desktop app's journal]
+    #[arg(long, global = true, value_name = "PATH")]
+    journal: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Create a new, empty journal
+    Init,
+    /// Add an entry and print its id
+    Add {
+        /// interaction, missed-contact, incident, mood, schedule-note, legal or note
+        kind: String,
+        #[command(flatten)]
+        fields: Fields,
+        #[arg(long)]
+        json: bool,
+    },
+    /// List entries, newest first
+    List {
+        #[arg(long)]
+        kind: Option<String>,
+        /// First day, YYYY-MM-DD (inclusive)
+        #[arg(long)]
+        from: Option<String>,
+        /// Last day, YYYY-MM-DD (inclusive)
+        #[arg(long)]
+        to: Option<String>,
+        #[arg(long)]
+        tag: Option<String>,
+        #[arg(long)]
+        child: Option<String>,
+        /// Leave out entries marked private
+        #[arg(long)]
+        no_private: bool,
+        #[arg(long, default_value_t = 1000)]
+        limit: u32,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show one entry
+    Show {
+        id: i64,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Change an entry; the old version stays in its history
+    Edit {
+        id: i64,
+        /// Change the kind
+        #[arg(long)]
+        kind: Option<String>,
+        #[command(flatten)]
+        fields: Fields,
+        /// Make the entry public again (the opposite of --private)
+        #[arg(long, conflicts_with = "private")]
+        public: bool,
+    },
+    /// Delete an entry; its history is kept and stays verifiable
+    Delete { id: i64 },
+    /// Every revision of an entry with its hashes
+    History {
+        id: i64,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Search the current entries
+    Search {
+        query: String,
+        #[arg(long, default_value_t = 50)]
+        limit: u32,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Attach a file (photo, screenshot, PDF, audio) to an entry
+    Attach {
+        id: i64,
+        file: PathBuf,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Recompute the hash chain; exit 1 if any revision was altered
+    Verify {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Change the passphrase [new one from $EVENKEEL_NEW_PASSPHRASE, else prompted]
+    Passwd,
+}
+
+/// Entry fields shared by `add` and `edit`. On `edit`, a list given replaces the old one.
+#[derive(Args)]
+struct Fields {
+    /// When it happened, RFC 3339 (e.g. 2026-03-14T17:30:00+00:00)
+    #[arg(long)]
+    at: Option<String>,
+    #[arg(long)]
+    title: Option<String>,
+    /// The full account; "-" reads it from standard input
+    #[arg(long)]
+    body: Option<String>,
+    /// call, text, email, in-person, video, handover or other (interactions)
+    #[arg(long)]
+    channel: Option<String>,
+    /// miam, mediation, application, hearing, order, breach or letter (legal entries)
+    #[arg(long)]
+    step: Option<String>,
+    /// Your mood from 1 (very low) to 5 (good) (mood entries)
+    #[arg(long)]
+    mood: Option<u8>,
+    /// A word for how you feel (repeatable)
+    #[arg(long = "feeling")]
+    feelings: Vec<String>,
+    /// The child's mood as you observed it
+    #[arg(long)]
+    child_mood: Option<String>,
+    #[arg(long = "tag")]
+    tags: Vec<String>,
+    #[arg(long = "child")]
+    children: Vec<String>,
+    #[arg(long = "person")]
+    people: Vec<String>,
+    #[arg(long)]
+    location: Option<String>,
+    /// Keep this entry out of exports unless chosen
+    #[arg(long)]
+    private: bool,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("evenkeel: {e}");
+            ExitCode::from(exit_code(&e))
+        }
+    }
+}
+
+fn exit_code(e: &Error) -> u8 {
+    match e {
+        Error::WrongPassphrase(_) | Error::NotAJournal(_) | Error::NewerFormat { .. } => 3,
+        Error::Storage(_) => 1,
+        _ => 2,
+    }
+}
+
+fn journal_path(cli_path: Option<PathBuf>) -> PathBuf {
+    cli_path
+        .or_else(|| {
+            std::env::var_os("EVENKEEL_JOURNAL")
+                .filter(|p| !p.is_empty())
+                .map(PathBuf::from)
+        })
+        .unwrap_or_else(evenkeel::journal::default_path)
+}
+
+fn passphrase(env: &str, prompt: &str, confirm: bool) -> Result<String, Error> {
+    if let Ok(p) = std::env::var(env) {
+        return Ok(p);
+    }
+    if !std::io::stdin().is_terminal() {
+        return Err(Error::invalid(
+            "passphrase",
+            format!("set {env} or run evenkeel in a terminal to be asked"),
+        ));
+    }
+    let read = |p: &str| {
+        rpassword::prompt_password(p)
+            .map_err(|e| Error::invalid("passphrase", format!("could not be read: {e}")))
+    };
+    let first = read(prompt)?;
+    if confirm && read("Type it again: ")? != first {
+        return Err(Error::invalid(
+            "passphrase",
+            "the two passphrases do not match; nothing was changed",
+        ));
+    }
+    Ok(first)
+}
+
+fn open(path: &std::path::Path) -> Result<Journal, Error> {
+    if !path.exists() {
+        return Err(Error::NoJournal(path.to_path_buf()));
+    }
+    Journal::open(
+        path,
+        &passphrase("EVENKEEL_PASSPHRASE", "Passphrase: ", false)?,
+    )
+}
+
+fn run(cli: Cli) -> Result<ExitCode, Error> {
+    let path = journal_path(cli.journal);
+    match cli.command {
+        Command::Init => {
+            if path.exists() {
+                return Err(Error::JournalExists(path));
+            }
+            eprintln!("Creating a journal at {}.", path.display());
+            eprintln!(
+                "There is no way to recover a lost passphrase: write it down somewhere safe."
+            );
+            let pass = passphrase("EVENKEEL_PASSPHRASE", "New passphrase: ", true)?;
+            Journal::create(&path, &pass)?;
+            println!("Created {}", path.display());
+        }
+        Command::Add { kind, fields, json } => {
+            let kind: EntryKind = kind.parse()?;
+            let at = fields
+                .at
+                .clone()
+                .ok_or_else(|| Error::invalid("at", "say when it happened with --at"))?;
+            let title = fields
+                .title
+                .clone()
+                .ok_or_else(|| Error::invalid("title", "give a title with --title"))?;
+            let mut draft = EntryDraft {
+                kind,
+                occurred_at: at,
+                title,
+                body: String::new(),
+                channel: None,
+                legal_step: None,
+                mood: None,
+                children: vec![],
+                people: vec![],
+                tags: vec![],
+                location: None,
+                private: false,
+            };
+            fields.apply(&mut draft, true)?;
+            let mut journal = open(&path)?;
+            let id = journal.add(draft)?;
+            if json {
+                print_json(&serde_json::json!({ "id": id }));
+            } else {
+                println!("{id}");
+            }
+        }
+        Command::List {
+            kind,
+            from,
+            to,
+            tag,
+            child,
+            no_private,
+            limit,
+            json,
+        } => {
+            let filter = Filter {
+                kind: kind.map(|k| k.parse()).transpose()?,
+                from,
+                to,
+                tag,
+                child,
+                include_private: Some(!no_private),
+                limit: Some(limit),
+                offset: None,
+            };
+            let journal = open(&path)?;
+            let entries = journal.list(&filter)?;
+            if json {
+                print_json(&entries);
+            } else if entries.is_empty() {
+                println!("No entries.");
+            } else {
+                for e in &entries {
+                    println!("{}", one_line(e));
+                }
+            }
+        }
+        Command::Show { id, json } => {
+            let e = open(&path)?.get(id)?;
+            if json {
+                print_json(&e);
+            } else {
+                print_entry(&e);
+            }
+        }
+        Command::Edit {
+            id,
+            kind,
+            fields,
+            public,
+        } => {
+            let mut journal = open(&path)?;
+            let mut draft = journal.get(id)?.draft;
+            if let Some(k) = kind {
+                draft.kind = k.parse()?;
+            }
+            fields.apply(&mut draft, false)?;
+            if public {
+                draft.private = false;
+            }
+            journal.edit(id, draft)?;
+            let e = journal.get(id)?;
+            println!("Entry {id} is now at revision {}.", e.revisions);
+        }
+        Command::Delete { id } => {
+            open(&path)?.delete(id)?;
+            println!("Entry {id} deleted; its history is kept.");
+        }
+        Command::History { id, json } => {
+            let revs = open(&path)?.history(id)?;
+            if json {
+                print_json(&revs);
+            } else {
+                for r in &revs {
+                    println!(
+                        "revision {} ({}) recorded {}",
+                        r.seq, r.action, r.recorded_at
+                    );
+                    println!("  chain #{}  hash {}", r.chain_index, r.hash);
+                    println!("  previous  {}", r.prev_hash);
+                    if let Some(c) = &r.content {
+                        println!("  {} | {}", c.occurred_at, c.title);
+                    }
+                }
+            }
+        }
+        Command::Search { query, limit, json } => {
+            let hits = open(&path)?.search(&query, limit)?;
+            if json {
+                print_json(&hits);
+            } else if hits.is_empty() {
+                println!("Nothing found for {query:?}.");
+            } else {
+                for h in &hits {
+                    println!("{}", one_line(&h.entry));
+                    let snippet: String = h
+                        .snippet
+                        .iter()
+                        .map(|p| {
+                            if p.hit {
+                                format!("[{}]", p.text)
+                            } else {
+                                p.text.clone()
+                            }
+                        })
+                        .collect();
+                    if !snippet.trim().is_empty() {
+                        println!("      {}", snippet.replace('\n', " "));
+                    }
+                }
+            }
+        }
+        Command::Attach { id, file, json } => {
+            let info = open(&path)?.attach_file(id, &file)?;
+            if json {
+                print_json(&info);
+            } else {
+                println!(
+                    "Attached {} ({} bytes, sha256 {}) to entry {id}.",
+                    info.name, info.size, info.sha256
+                );
+            }
+        }
+        Command::Verify { json } => {
+            let report = open(&path)?.verify()?;
+            if json {
+                print_json(&report);
+            } else if let Some(bad) = &report.first_bad {
+                println!(
+                    "BROKEN: revision {} of entry {} (chain #{}): {}.",
+                    bad.seq, bad.entry_id, bad.chain_index, bad.reason
+                );
+                println!(
+                    "{} revisions before it check out.",
+                    report.revisions_checked
+                );
+            } else {
+                println!("OK: all {} revisions check out.", report.revisions_checked);
+                println!("Head of the chain: {}", report.head);
+            }
+            if !report.ok {
+                return Ok(ExitCode::from(1));
+            }
+        }
+        Command::Passwd => {
+            let journal = open(&path)?;
+            let new = passphrase("EVENKEEL_NEW_PASSPHRASE", "New passphrase: ", true)?;
+            journal.change_passphrase(&new)?;
+            println!("Passphrase changed; every entry was kept.");
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+impl Fields {
+    /// Copies the given fields onto a draft. `adding` makes kind-specific values that were not
+    /// given fall back to nothing rather than to the old entry's.
+    fn apply(self, d: &mut EntryDraft, adding: bool) -> Result<(), Error> {
+        if let Some(at) = self.at {
+            d.occurred_at = at;
+        }
+        if let Some(t) = self.title {
+            d.title = t;
+        }
+        if let Some(b) = self.body {
+            d.body = if b == "-" { read_stdin()? } else { b };
+        }
+        if let Some(c) = self.channel {
+            d.channel = Some(c.parse::<Channel>()?);
+        } else if adding && d.kind == EntryKind::Interaction {
+            d.channel = Some(Channel::Other);
+        }
+        if let Some(s) = self.step {
+            d.legal_step = Some(s.parse::<LegalStep>()?);
+        }
+        if self.mood.is_some() || !self.feelings.is_empty() || self.child_mood.is_some() {
+            let old = d.mood.take().unwrap_or_default();
+            d.mood = Some(Mood {
+                parent: self.mood.unwrap_or(old.parent),
+                feelings: if self.feelings.is_empty() {
+                    old.feelings
+                } else {
+                    self.feelings
+                },
+                child: self.child_mood.or(old.child),
+            });
+        }
+        if d.kind != EntryKind::Interaction {
+            d.channel = None;
+        }
+        if !self.tags.is_empty() {
+            d.tags = self.tags;
+        }
+        if !self.children.is_empty() {
+            d.children = self.children;
+        }
+        if !self.people.is_empty() {
+            d.people = self.people;
+        }
+        if let Some(l) = self.location {
+            d.location = Some(l);
+        }
+        if self.private {
+            d.private = true;
+        }
+        Ok(())
+    }
+}
+
+fn read_stdin() -> Result<String, Error> {
+    let mut s = String::new();
+    std::io::stdin()
+        .take(evenkeel::validate::MAX_BODY_BYTES as u64 + 1)
+        .read_to_string(&mut s)
+        .map_err(|e| Error::invalid("body", format!("standard input is not readable text: {e}")))?;
+    Ok(s)
+}
+
+fn print_json<T: Serialize + ?Sized>(value: &T) {
+    let mut out = std::io::stdout().lock();
+    let _ = serde_json::to_writer_pretty(&mut out, value);
+    let _ = writeln!(out);
+}
+
+fn kind_label(e: &evenkeel::model::Entry) -> String {
+    match (e.draft.channel, e.draft.legal_step) {
+        (Some(c), _) => format!("{}/{}", e.draft.kind, c),
+        (_, Some(s)) => format!("{}/{}", e.draft.kind, s),
+        _ => e.draft.kind.to_string(),
+    }
+}
+
+fn one_line(e: &evenkeel::model::Entry) -> String {
+    let mut line = format!(
+        "#{:<5} {}  {:<22} {}",
+        e.id,
+        e.draft.occurred_at,
+        kind_label(e),
+        e.draft.title
+    );
+    if !e.draft.tags.is_empty() {
+        line.push_str(&format!("  [{}]", e.draft.tags.join(", ")));
+    }
+    if e.revisions > 1 {
+        line.push_str(&format!("  (edited, {} revisions)", e.revisions));
+    }
+    line
+}
+
+fn print_entry(e: &evenkeel::model::Entry) {
+    let d = &e.draft;
+    println!("#{}  {}", e.id, d.title);
+    println!("kind:        {}", kind_label(e));
+    println!("happened:    {}", d.occurred_at);
+    println!("written:     {}", e.recorded_at);
+    if let Some(r) = &e.revised_at {
+        println!("last edited: {r} (revision {})", e.revisions);
+    }
+    for (label, list) in [
+        ("children", &d.children),
+        ("people", &d.people),
+        ("tags", &d.tags),
+    ] {
+        if !list.is_empty() {
+            println!("{label:<12} {}", list.join(", "));
+        }
+    }
+    if let Some(l) = &d.location {
+        println!("location:    {l}");
+    }
+    if let Some(m) = &d.mood {
+        println!("mood:        {}/5 {}", m.parent, m.feelings.join(", "));
+        if let Some(c) = &m.child {
+            println!("child's mood: {c}");
+        }
+    }
+    if d.private {
+        println!("private:     yes (left out of exports)");
+    }
+    for a in &e.attachments {
+        println!(
+            "attachment:  {} ({}, {} bytes, sha256 {})",
+            a.name, a.media_type, a.size, a.sha256
+        );
+    }
+    println!("hash:        {}", e.hash);
+    if !d.body.is_empty() {
+        println!();
+        println!("{}", d.body);
+    }
+}

@@ -1,0 +1,78 @@
+//! The core's one error type. Each variant is a sentence a stressed parent can act on.
+
+use std::path::PathBuf;
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// SQLCipher cannot tell a wrong key from random bytes, so both land here.
+    #[error("the passphrase is wrong, or {0} is not an Evenkeel journal")]
+    WrongPassphrase(PathBuf),
+
+    #[error("{0} is not an Evenkeel journal")]
+    NotAJournal(PathBuf),
+
+    #[error("there is no journal at {0}; create one first (evenkeel init)")]
+    NoJournal(PathBuf),
+
+    #[error("a journal already exists at {0}; it was left untouched")]
+    JournalExists(PathBuf),
+
+    #[error("this journal was written by a newer Evenkeel (format {found}, this version knows up to {known}); update Evenkeel to open it")]
+    NewerFormat { found: i64, known: i64 },
+
+    #[error("{field}: {message}")]
+    Invalid {
+        field: &'static str,
+        message: String,
+    },
+
+    #[error("{what} is too large: {actual} bytes, the limit is {limit} bytes")]
+    TooLarge {
+        what: String,
+        actual: u64,
+        limit: u64,
+    },
+
+    #[error("no entry with id {0}")]
+    NotFound(i64),
+
+    #[error("entry {0} was deleted; its history is still kept")]
+    Deleted(i64),
+
+    #[error("cannot read {path}: {source}")]
+    File {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+
+    #[error("storage error: {0}")]
+    Storage(#[from] rusqlite::Error),
+}
+
+impl Error {
+    pub fn invalid(field: &'static str, message: impl Into<String>) -> Self {
+        Error::Invalid {
+            field,
+            message: message.into(),
+        }
+    }
+
+    /// A short machine-readable name, shared by the CLI's JSON and the desktop's `{kind, message}`.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Error::WrongPassphrase(_) => "wrong_passphrase",
+            Error::NotAJournal(_) => "not_a_journal",
+            Error::NoJournal(_) => "no_journal",
+            Error::JournalExists(_) => "journal_exists",
+            Error::NewerFormat { .. } => "newer_format",
+            Error::Invalid { .. } => "invalid",
+            Error::TooLarge { .. } => "too_large",
+            Error::NotFound(_) => "not_found",
+            Error::Deleted(_) => "deleted",
+            Error::File { .. } => "file",
+            Error::Storage(_) => "storage",
+        }
+    }
+}
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;

@@ -1,0 +1,231 @@
+//! The encrypted journal: one SQLCipher file, append-only revisions, one hash chain.
+
+mod attachments;
+pub(crate) mod chain;
+mod migrations;
+mod query;
+mod write;
+
+use std::fs;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use rusqlite::{Connection, OpenFlags};
+
+use crate::error::{Error, Result};
+
+pub use attachments::MAX_ATTACHMENT_BYTES;
+pub use chain::GENESIS;
+
+/// "EVKL": marks the file as ours once it is unlocked.
+const APPLICATION_ID: i64 = 0x4556_4B4C;
+pub const MIN_PASSPHRASE_CHARS: usize = 8;
+
+pub struct Journal {
+    conn: Connection,
+    path: PathBuf,
+}
+
+impl std::fmt::Debug for Journal {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Journal")
+            .field("path", &self.path)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Journal {
+    /// Creates a new journal. Refuses to touch an existing file.
+    pub fn create(path: &Path, passphrase: &str) -> Result<Journal> {
+        check_new_passphrase(passphrase)?;
+        if path.exists() {
+            return Err(Error::JournalExists(path.to_path_buf()));
+        }
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            create_private_dir(dir)?;
+        }
+        let conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_WRITE
+                | OpenFlags::SQLITE_OPEN_CREATE
+                | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )?;
+        set_key(&conn, passphrase)?;
+        conn.pragma_update(None, "application_id", APPLICATION_ID)?;
+        restrict_permissions(path);
+        Self::finish_open(conn, path)
+    }
+
+    /// Opens an existing journal. A wrong passphrase changes nothing on disk.
+    pub fn open(path: &Path, passphrase: &str) -> Result<Journal> {
+        let mut header = [0u8; 16];
+        match fs::File::open(path) {
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                return Err(Error::NoJournal(path.to_path_buf()))
+            }
+            Err(e) => {
+                return Err(Error::File {
+                    path: path.to_path_buf(),
+                    source: e,
+                })
+            }
+            Ok(mut f) => {
+                if f.read_exact(&mut header).is_err() {
+                    return Err(Error::NotAJournal(path.to_path_buf()));
+                }
+            }
+        }
+        // A plain SQLite file is readable without a key, so it cannot be one of ours.
+        if &header == b"SQLite format 3\0" {
+            return Err(Error::NotAJournal(path.to_path_buf()));
+        }
+        let conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )?;
+        set_key(&conn, passphrase)?;
+        // The first read decrypts page 1: this is where a wrong key shows.
+        let app_id: i64 = match conn.pragma_query_value(None, "application_id", |r| r.get(0)) {
+            Ok(id) => id,
+            Err(e) if is_not_a_database(&e) => {
+                return Err(Error::WrongPassphrase(path.to_path_buf()))
+            }
+            Err(e) => return Err(e.into()),
+        };
+        if app_id != APPLICATION_ID {
+            return Err(Error::NotAJournal(path.to_path_buf()));
+        }
+        Self::finish_open(conn, path)
+    }
+
+    fn finish_open(mut conn: Connection, path: &Path) -> Result<Journal> {
+        let found: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+        if found > migrations::latest() {
+            return Err(Error::NewerFormat {
+                found,
+                known: migrations::latest(),
+            });
+        }
+        conn.pragma_update(None, "journal_mode", "WAL")?;
+        // Losing an acknowledged entry is worse than a few milliseconds per write.
+        conn.pragma_update(None, "synchronous", "FULL")?;
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        conn.pragma_update(None, "secure_delete", "ON")?;
+        conn.busy_timeout(std::time::Duration::from_secs(5))?;
+        migrations::migrate(&mut conn)?;
+        Ok(Journal {
+            conn,
+            path: path.to_path_buf(),
+        })
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Re-encrypts the whole journal under a new passphrase. The new file is written beside
+    /// the old one and renamed over it only once complete, so an interruption loses nothing.
+    pub fn change_passphrase(self, new_passphrase: &str) -> Result<Journal> {
+        check_new_passphrase(new_passphrase)?;
+        let path = self.path.clone();
+        let tmp = path.with_extension("rekey-tmp");
+        let _ = fs::remove_file(&tmp);
+        {
+            let conn = &self.conn;
+            conn.execute(
+                "ATTACH DATABASE ?1 AS rekeyed KEY ?2",
+                rusqlite::params![tmp.to_string_lossy(), new_passphrase],
+            )?;
+            let exported = conn
+                .query_row("SELECT sqlcipher_export('rekeyed')", [], |_| Ok(()))
+                .and_then(|_| {
+                    let version: i64 =
+                        conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+                    conn.pragma_update(Some("rekeyed"), "user_version", version)?;
+                    conn.pragma_update(Some("rekeyed"), "application_id", APPLICATION_ID)
+                });
+            conn.execute("DETACH DATABASE rekeyed", [])?;
+            if let Err(e) = exported {
+                let _ = fs::remove_file(&tmp);
+                return Err(e.into());
+            }
+        }
+        // Make sure the new copy opens with the new passphrase before it replaces anything.
+        drop(Journal::open(&tmp, new_passphrase)?);
+        let _ = fs::remove_file(tmp.with_extension("rekey-tmp-wal"));
+        let _ = fs::remove_file(tmp.with_extension("rekey-tmp-shm"));
+        self.conn
+            .pragma_update(None, "wal_checkpoint", "TRUNCATE")
+            .ok();
+        drop(self.conn);
+        restrict_permissions(&tmp);
+        fs::rename(&tmp, &path).map_err(|e| Error::File {
+            path: path.clone(),
+            source: e,
+        })?;
+        for suffix in ["-wal", "-shm"] {
+            let mut side = path.clone().into_os_string();
+            side.push(suffix);
+            let _ = fs::remove_file(PathBuf::from(side));
+        }
+        Journal::open(&path, new_passphrase)
+    }
+}
+
+fn check_new_passphrase(passphrase: &str) -> Result<()> {
+    if passphrase.chars().count() < MIN_PASSPHRASE_CHARS {
+        return Err(Error::invalid(
+            "passphrase",
+            format!("use at least {MIN_PASSPHRASE_CHARS} characters; a few unrelated words are easiest to remember"),
+        ));
+    }
+    Ok(())
+}
+
+fn set_key(conn: &Connection, passphrase: &str) -> Result<()> {
+    // SQLCipher writes its own "ERROR CORE" lines on a wrong key; the user should see only ours.
+    let _ = conn.pragma_update(None, "cipher_log_level", "NONE");
+    let _ = conn.pragma_update(None, "cipher_log", null_device());
+    conn.pragma_update(None, "key", passphrase)?;
+    Ok(())
+}
+
+fn null_device() -> &'static str {
+    if cfg!(windows) {
+        "NUL"
+    } else {
+        "/dev/null"
+    }
+}
+
+fn is_not_a_database(e: &rusqlite::Error) -> bool {
+    matches!(e, rusqlite::Error::SqliteFailure(f, _) if f.code == rusqlite::ErrorCode::NotADatabase)
+}
+
+fn create_private_dir(dir: &Path) -> Result<()> {
+    let mut builder = fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
+    builder.create(dir).map_err(|e| Error::File {
+        path: dir.to_path_buf(),
+        source: e,
+    })
+}
+
+fn restrict_permissions(path: &Path) {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let _ = fs::set_permissions(path, fs::Permissions::from_mode(0o600));
+    }
+    #[cfg(not(unix))]
+    let _ = path;
+}
+
+/// The journal the desktop app and the CLI use when no path is given.
+pub fn default_path() -> PathBuf {
+    directories::ProjectDirs::from("org", "Evenkeel", "Evenkeel")
+        .map(|d| d.data_dir().join("journal.evenkeel"))
+        .unwrap_or_else(|| PathBuf::from("journal.evenkeel"))
+}

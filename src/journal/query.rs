@@ -1,0 +1,381 @@
+//! Reading the journal: entries, timelines, history, search and the chain check.
+
+use rusqlite::{params_from_iter, types::Value as SqlValue, OptionalExtension, Row};
+
+use super::chain::{Link, GENESIS};
+use super::write::parse_content;
+use super::Journal;
+use crate::error::{Error, Result};
+use crate::model::{
+    BrokenLink, Entry, Filter, NameCount, Revision, RevisionAction, SearchHit, SnippetPart,
+    VerifyReport, Vocabulary,
+};
+use crate::validate;
+
+/// The columns `entry_from_row` reads, joined from `current` (c), `revisions` (r) and `entries` (e).
+const ENTRY_COLUMNS: &str = "c.entry_id, r.content, e.created_at, r.recorded_at, r.seq, r.hash";
+const ENTRY_FROM: &str =
+    "current c JOIN revisions r ON r.id = c.revision_id JOIN entries e ON e.id = c.entry_id";
+
+pub const DEFAULT_PAGE: u32 = 50;
+pub const MAX_PAGE: u32 = 1000;
+const SNIPPET_OPEN: char = '\u{2}';
+const SNIPPET_CLOSE: char = '\u{3}';
+
+fn entry_from_row(row: &Row) -> rusqlite::Result<(i64, String, String, String, u32, String)> {
+    Ok((
+        row.get(0)?,
+        row.get(1)?,
+        row.get(2)?,
+        row.get(3)?,
+        row.get(4)?,
+        row.get(5)?,
+    ))
+}
+
+fn build_entry(
+    (id, content, created, revised, seq, hash): (i64, String, String, String, u32, String),
+) -> Result<Entry> {
+    let content = parse_content(&content)?;
+    Ok(Entry {
+        id,
+        draft: content.draft,
+        attachments: content.attachments,
+        revised_at: (seq > 1).then_some(revised),
+        recorded_at: created,
+        revisions: seq,
+        hash,
+    })
+}
+
+impl Journal {
+    pub fn get(&self, id: i64) -> Result<Entry> {
+        let row = self
+            .conn
+            .query_row(
+                &format!(
+                    "SELECT {ENTRY_COLUMNS}, c.deleted FROM {ENTRY_FROM} WHERE c.entry_id = ?1"
+                ),
+                [id],
+                |r| Ok((entry_from_row(r)?, r.get::<_, bool>(6)?)),
+            )
+            .optional()?;
+        match row {
+            None => Err(Error::NotFound(id)),
+            Some((_, true)) => Err(Error::Deleted(id)),
+            Some((row, false)) => build_entry(row),
+        }
+    }
+
+    /// A page of the timeline, newest first.
+    pub fn list(&self, f: &Filter) -> Result<Vec<Entry>> {
+        let mut sql = format!("SELECT {ENTRY_COLUMNS} FROM {ENTRY_FROM} WHERE c.deleted = 0");
+        let mut args: Vec<SqlValue> = Vec::new();
+        if let Some(kind) = f.kind {
+            sql.push_str(" AND c.kind = ?");
+            args.push(kind.as_str().to_string().into());
+        }
+        if !f.include_private.unwrap_or(true) {
+            sql.push_str(" AND c.private = 0");
+        }
+        if let Some(from) = &f.from {
+            let day = validate::parse_day("from", from)?;
+            sql.push_str(" AND c.occurred_day >= ?");
+            args.push(day.format("%Y-%m-%d").to_string().into());
+        }
+        if let Some(to) = &f.to {
+            let day = validate::parse_day("to", to)?;
+            sql.push_str(" AND c.occurred_day <= ?");
+            args.push(day.format("%Y-%m-%d").to_string().into());
+        }
+        if let (Some(from), Some(to)) = (&f.from, &f.to) {
+            if from.trim() > to.trim() {
+                return Err(Error::invalid("to", format!("{to} is before {from}")));
+            }
+        }
+        if let Some(child) = f.child.as_deref().map(str::trim).filter(|c| !c.is_empty()) {
+            sql.push_str(
+                " AND c.entry_id IN (SELECT ec.entry_id FROM entry_children ec
+                   JOIN children ch ON ch.id = ec.child_id WHERE ch.name = ?)",
+            );
+            args.push(child.to_string().into());
+        }
+        if let Some(tag) = f.tag.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
+            sql.push_str(" AND c.entry_id IN (SELECT entry_id FROM entry_tags WHERE tag = ?)");
+            args.push(tag.to_lowercase().into());
+        }
+        sql.push_str(" ORDER BY c.occurred_utc DESC, c.entry_id DESC LIMIT ? OFFSET ?");
+        args.push(i64::from(f.limit.unwrap_or(DEFAULT_PAGE).clamp(1, MAX_PAGE)).into());
+        args.push(i64::from(f.offset.unwrap_or(0)).into());
+
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let rows = stmt.query_map(params_from_iter(args), entry_from_row)?;
+        rows.map(|r| build_entry(r?)).collect()
+    }
+
+    /// Every revision of one entry, oldest first, deleted entries included.
+    pub fn history(&self, id: i64) -> Result<Vec<Revision>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT id, entry_id, seq, action, recorded_at, content, prev_hash, hash
+             FROM revisions WHERE entry_id = ?1 ORDER BY seq",
+        )?;
+        let rows = stmt.query_map([id], |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, i64>(1)?,
+                r.get::<_, u32>(2)?,
+                r.get::<_, String>(3)?,
+                r.get::<_, String>(4)?,
+                r.get::<_, String>(5)?,
+                r.get::<_, String>(6)?,
+                r.get::<_, String>(7)?,
+            ))
+        })?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (chain_index, entry_id, seq, action, recorded_at, content, prev_hash, hash) = row?;
+            let content = parse_content(&content)?;
+            out.push(Revision {
+                chain_index,
+                entry_id,
+                seq,
+                action: action.parse::<RevisionAction>()?,
+                recorded_at,
+                content: Some(content.draft),
+                attachments: content.attachments,
+                prev_hash,
+                hash,
+            });
+        }
+        if out.is_empty() {
+            return Err(Error::NotFound(id));
+        }
+        Ok(out)
+    }
+
+    /// Full-text search over the current entries, best match first.
+    pub fn search(&self, query: &str, limit: u32) -> Result<Vec<SearchHit>> {
+        let Some(fts) = fts_query(query) else {
+            return Ok(Vec::new());
+        };
+        // Title words weigh most, then names and tags, then the body.
+        let sql = format!(
+            "SELECT {ENTRY_COLUMNS}, snippet(search, 1, '{SNIPPET_OPEN}', '{SNIPPET_CLOSE}', '…', 16)
+             FROM search JOIN current c ON c.entry_id = search.rowid
+               JOIN revisions r ON r.id = c.revision_id JOIN entries e ON e.id = c.entry_id
+             WHERE search MATCH ?1 AND c.deleted = 0
+             ORDER BY bm25(search, 10.0, 1.0, 4.0) LIMIT ?2"
+        );
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let rows = stmt.query_map(rusqlite::params![fts, limit.clamp(1, MAX_PAGE)], |r| {
+            Ok((entry_from_row(r)?, r.get::<_, String>(6)?))
+        })?;
+        let mut hits = Vec::new();
+        for row in rows {
+            let (row, snippet) = row?;
+            let entry = build_entry(row)?;
+            // When the words matched only the title or names, show the start of the body instead.
+            let snippet = if snippet.contains(SNIPPET_OPEN) || entry.draft.body.is_empty() {
+                split_snippet(&snippet)
+            } else {
+                let start: String = entry.draft.body.chars().take(120).collect();
+                vec![SnippetPart {
+                    text: start,
+                    hit: false,
+                }]
+            };
+            hits.push(SearchHit { entry, snippet });
+        }
+        Ok(hits)
+    }
+
+    /// The children, people and tags in use, most used first, for filters and pickers.
+    pub fn vocabulary(&self) -> Result<Vocabulary> {
+        let count = |sql: &str| -> Result<Vec<NameCount>> {
+            let mut stmt = self.conn.prepare_cached(sql)?;
+            let rows = stmt.query_map([], |r| {
+                Ok(NameCount {
+                    name: r.get(0)?,
+                    count: r.get(1)?,
+                })
+            })?;
+            Ok(rows.collect::<rusqlite::Result<_>>()?)
+        };
+        Ok(Vocabulary {
+            children: count(
+                "SELECT ch.name, count(ec.entry_id) FROM children ch
+                 JOIN entry_children ec ON ec.child_id = ch.id GROUP BY ch.id ORDER BY 2 DESC, 1",
+            )?,
+            people: count(
+                "SELECT p.name, count(ep.entry_id) FROM people p
+                 JOIN entry_people ep ON ep.person_id = p.id GROUP BY p.id ORDER BY 2 DESC, 1",
+            )?,
+            tags: count("SELECT tag, count(*) FROM entry_tags GROUP BY tag ORDER BY 2 DESC, 1")?,
+        })
+    }
+
+    /// How many live entries the journal holds.
+    pub fn count(&self) -> Result<i64> {
+        Ok(self
+            .conn
+            .query_row("SELECT count(*) FROM current WHERE deleted = 0", [], |r| {
+                r.get(0)
+            })?)
+    }
+
+    /// Recomputes every hash in chain order and names the first revision that does not match.
+    pub fn verify(&self) -> Result<VerifyReport> {
+        let mut stmt = self.conn.prepare(
+            "SELECT id, entry_id, seq, action, recorded_at, content, prev_hash, hash FROM revisions ORDER BY id",
+        )?;
+        let mut rows = stmt.query([])?;
+        let mut expected_prev = GENESIS.to_string();
+        let mut checked = 0i64;
+        let mut last_seq: std::collections::HashMap<i64, u32> = std::collections::HashMap::new();
+        while let Some(r) = rows.next()? {
+            let chain_index: i64 = r.get(0)?;
+            let entry_id: i64 = r.get(1)?;
+            let seq: u32 = r.get(2)?;
+            let action: String = r.get(3)?;
+            let recorded_at: String = r.get(4)?;
+            let content: String = r.get(5)?;
+            let prev_hash: String = r.get(6)?;
+            let hash: String = r.get(7)?;
+            let broken = |reason: String| VerifyReport {
+                ok: false,
+                revisions_checked: checked,
+                head: expected_prev.clone(),
+                first_bad: Some(BrokenLink {
+                    chain_index,
+                    entry_id,
+                    seq,
+                    reason,
+                }),
+            };
+            if prev_hash != expected_prev {
+                return Ok(broken("it does not follow the revision before it (a revision was removed, inserted or altered)".into()));
+            }
+            let link = Link {
+                entry_id,
+                seq,
+                action: &action,
+                recorded_at: &recorded_at,
+                prev_hash: &prev_hash,
+                content: &content,
+            };
+            if link.hash() != hash {
+                return Ok(broken(
+                    "its content no longer matches its hash (it was altered after it was written)"
+                        .into(),
+                ));
+            }
+            let previous_seq = last_seq.insert(entry_id, seq).unwrap_or(0);
+            if seq != previous_seq + 1 {
+                return Ok(broken(format!(
+                    "revision {seq} follows revision {previous_seq} of the same entry"
+                )));
+            }
+            checked += 1;
+            expected_prev = hash;
+        }
+        // The current table must point at each entry's newest revision, or the timeline lies.
+        let stale: Option<i64> = self
+            .conn
+            .query_row(
+                "SELECT c.entry_id FROM current c WHERE c.revision_id <>
+                   (SELECT max(id) FROM revisions r WHERE r.entry_id = c.entry_id) LIMIT 1",
+                [],
+                |r| r.get(0),
+            )
+            .optional()?;
+        if let Some(entry_id) = stale {
+            return Ok(VerifyReport {
+                ok: false,
+                revisions_checked: checked,
+                head: expected_prev,
+                first_bad: Some(BrokenLink {
+                    chain_index: 0,
+                    entry_id,
+                    seq: 0,
+                    reason: "the timeline does not show this entry's newest revision".into(),
+                }),
+            });
+        }
+        Ok(VerifyReport {
+            ok: true,
+            revisions_checked: checked,
+            head: expected_prev,
+            first_bad: None,
+        })
+    }
+}
+
+/// Turns what a person types into a safe FTS5 query: every word must appear, as a prefix.
+fn fts_query(text: &str) -> Option<String> {
+    let words: Vec<String> = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .take(32)
+        .map(|w| format!("\"{w}\"*"))
+        .collect();
+    (!words.is_empty()).then(|| words.join(" "))
+}
+
+fn split_snippet(s: &str) -> Vec<SnippetPart> {
+    let mut parts = Vec::new();
+    let mut hit = false;
+    let mut buf = String::new();
+    for ch in s.chars() {
+        if ch == SNIPPET_OPEN || ch == SNIPPET_CLOSE {
+            if !buf.is_empty() {
+                parts.push(SnippetPart {
+                    text: std::mem::take(&mut buf),
+                    hit,
+                });
+            }
+            hit = ch == SNIPPET_OPEN;
+        } else {
+            buf.push(ch);
+        }
+    }
+    if !buf.is_empty() {
+        parts.push(SnippetPart { text: buf, hit });
+    }
+    parts
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn user_text_never_becomes_fts_syntax() {
+        assert_eq!(
+            fts_query("school \"pickup\" OR NOT*"),
+            Some("\"school\"* \"pickup\"* \"OR\"* \"NOT\"*".into())
+        );
+        assert_eq!(fts_query("  -- ()  "), None);
+    }
+
+    #[test]
+    fn snippets_split_into_hits() {
+        let parts = split_snippet("a \u{2}b\u{3} c");
+        assert_eq!(
+            parts,
+            vec![
+                SnippetPart {
+                    text: "a ".into(),
+                    hit: false
+                },
+                SnippetPart {
+                    text: "b".into(),
+                    hit: true
+                },
+                SnippetPart {
+                    text: " c".into(),
+                    hit: false
+                },
+            ]
+        );
+    }
+}

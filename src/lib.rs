@@ -1,0 +1,10 @@
+//! Evenkeel's core: the encrypted journal and everything the CLI and the desktop app share.
+//! It knows nothing of Tauri and compiles without WebKit.
+
+pub mod error;
+pub mod journal;
+pub mod model;
+pub mod validate;
+
+pub use error::{Error, Result};
+pub use journal::Journal;

@@ -1,0 +1,279 @@
+//! What a journal holds, as it crosses into JSON, the CLI and the desktop UI.
+//!
+//! Every type here derives `ts_rs::TS`, so the UI's TypeScript types are generated from
+//! these definitions (see `tests/bindings.rs`, which fails when `ui/src/bindings` is stale).
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+use std::str::FromStr;
+use ts_rs::TS;
+
+use crate::error::Error;
+
+/// Declares a closed set of kebab-case names with `as_str`, `ALL`, `Display` and `FromStr`,
+/// so the CLI, the database and the UI all spell them the same way.
+macro_rules! named_enum {
+    ($(#[$meta:meta])* $name:ident, $field:literal { $($variant:ident => $text:literal),+ $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Serialize, Deserialize, TS, Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        pub enum $name {
+            $(#[serde(rename = $text)] $variant),+
+        }
+
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            pub fn as_str(self) -> &'static str {
+                match self { $($name::$variant => $text),+ }
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl FromStr for $name {
+            type Err = Error;
+            fn from_str(s: &str) -> Result<Self, Error> {
+                let wanted = s.trim().to_ascii_lowercase().replace('_', "-");
+                $name::ALL.iter().copied().find(|v| v.as_str() == wanted).ok_or_else(|| {
+                    let names: Vec<&str> = $name::ALL.iter().map(|v| v.as_str()).collect();
+                    Error::invalid($field, format!("unknown value {s:?}; expected one of {}", names.join(", ")))
+                })
+            }
+        }
+    };
+}
+
+named_enum!(
+    /// What kind of record an entry is.
+    EntryKind, "kind" {
+        Interaction => "interaction",
+        MissedContact => "missed-contact",
+        Incident => "incident",
+        Mood => "mood",
+        ScheduleNote => "schedule-note",
+        Legal => "legal",
+        Note => "note",
+    }
+);
+
+named_enum!(
+    /// How an interaction happened.
+    Channel, "channel" {
+        Call => "call",
+        Text => "text",
+        Email => "email",
+        InPerson => "in-person",
+        Video => "video",
+        Handover => "handover",
+        Other => "other",
+    }
+);
+
+named_enum!(
+    /// A step on the legal or mediation path.
+    LegalStep, "legal step" {
+        Miam => "miam",
+        Mediation => "mediation",
+        Application => "application",
+        Hearing => "hearing",
+        Order => "order",
+        Breach => "breach",
+        Letter => "letter",
+    }
+);
+
+/// The parent's own mood (1 = very low, 5 = good), feeling words, and the child's mood as observed.
+#[derive(Serialize, Deserialize, TS, Clone, Debug, PartialEq, Eq, Default)]
+pub struct Mood {
+    pub parent: u8,
+    #[serde(default)]
+    pub feelings: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub child: Option<String>,
+}
+
+/// What the user writes: the content of one revision of an entry.
+#[derive(Serialize, Deserialize, TS, Clone, Debug, PartialEq, Eq)]
+pub struct EntryDraft {
+    pub kind: EntryKind,
+    /// When it happened: RFC 3339 with the user's UTC offset.
+    pub occurred_at: String,
+    pub title: String,
+    #[serde(default)]
+    pub body: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub channel: Option<Channel>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub legal_step: Option<LegalStep>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub mood: Option<Mood>,
+    #[serde(default)]
+    pub children: Vec<String>,
+    #[serde(default)]
+    pub people: Vec<String>,
+    #[serde(default)]
+    pub tags: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub location: Option<String>,
+    /// Kept out of exports unless the user chooses otherwise.
+    #[serde(default)]
+    pub private: bool,
+}
+
+/// A file kept inside the encrypted journal, named in the entry's revision by its hash.
+#[derive(Serialize, Deserialize, TS, Clone, Debug, PartialEq, Eq)]
+pub struct AttachmentInfo {
+    #[ts(type = "number")]
+    pub id: i64,
+    pub name: String,
+    pub media_type: String,
+    #[ts(type = "number")]
+    pub size: u64,
+    pub sha256: String,
+}
+
+/// The content a revision records: the draft plus the attachments it carries.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+pub struct RevisionContent {
+    #[serde(flatten)]
+    pub draft: EntryDraft,
+    #[serde(default)]
+    pub attachments: Vec<AttachmentInfo>,
+}
+
+/// An entry as it stands now (its newest revision).
+#[derive(Serialize, Deserialize, TS, Clone, Debug, PartialEq, Eq)]
+pub struct Entry {
+    #[ts(type = "number")]
+    pub id: i64,
+    #[serde(flatten)]
+    pub draft: EntryDraft,
+    pub attachments: Vec<AttachmentInfo>,
+    /// When the entry was first written (set by the core, UTC).
+    pub recorded_at: String,
+    /// When the newest revision was written, if the entry was changed after that.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub revised_at: Option<String>,
+    /// How many revisions the entry has (1 = never edited).
+    pub revisions: u32,
+    /// SHA-256 of the newest revision, as in the hash chain.
+    pub hash: String,
+}
+
+named_enum!(
+    /// What a revision did to its entry.
+    RevisionAction, "action" {
+        Create => "create",
+        Edit => "edit",
+        Attach => "attach",
+        Delete => "delete",
+    }
+);
+
+/// One link of the hash chain.
+#[derive(Serialize, Deserialize, TS, Clone, Debug, PartialEq, Eq)]
+pub struct Revision {
+    /// Position in the journal-wide chain (1 = first revision ever written).
+    #[ts(type = "number")]
+    pub chain_index: i64,
+    #[ts(type = "number")]
+    pub entry_id: i64,
+    /// 1 for the first revision of this entry, then 2, 3…
+    pub seq: u32,
+    pub action: RevisionAction,
+    pub recorded_at: String,
+    /// The entry as this revision left it (for a deletion, what was deleted).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub content: Option<EntryDraft>,
+    #[serde(default)]
+    pub attachments: Vec<AttachmentInfo>,
+    pub prev_hash: String,
+    pub hash: String,
+}
+
+/// Which entries a timeline shows. Dates are whole days in the user's own offset, inclusive.
+#[derive(Serialize, Deserialize, TS, Clone, Debug, PartialEq, Eq, Default)]
+#[serde(default)]
+pub struct Filter {
+    #[ts(optional)]
+    pub kind: Option<EntryKind>,
+    #[ts(optional)]
+    pub child: Option<String>,
+    #[ts(optional)]
+    pub tag: Option<String>,
+    /// YYYY-MM-DD
+    #[ts(optional)]
+    pub from: Option<String>,
+    /// YYYY-MM-DD
+    #[ts(optional)]
+    pub to: Option<String>,
+    #[ts(optional)]
+    pub include_private: Option<bool>,
+    #[ts(optional)]
+    pub limit: Option<u32>,
+    #[ts(optional)]
+    pub offset: Option<u32>,
+}
+
+/// A piece of a search snippet; `hit` marks the words that matched.
+#[derive(Serialize, Deserialize, TS, Clone, Debug, PartialEq, Eq)]
+pub struct SnippetPart {
+    pub text: String,
+    pub hit: bool,
+}
+
+#[derive(Serialize, Deserialize, TS, Clone, Debug, PartialEq, Eq)]
+pub struct SearchHit {
+    pub entry: Entry,
+    pub snippet: Vec<SnippetPart>,
+}
+
+/// A name used in the journal with how many current entries use it, for filters and pickers.
+#[derive(Serialize, Deserialize, TS, Clone, Debug, PartialEq, Eq)]
+pub struct NameCount {
+    pub name: String,
+    #[ts(type = "number")]
+    pub count: i64,
+}
+
+#[derive(Serialize, Deserialize, TS, Clone, Debug, PartialEq, Eq)]
+pub struct Vocabulary {
+    pub children: Vec<NameCount>,
+    pub people: Vec<NameCount>,
+    pub tags: Vec<NameCount>,
+}
+
+/// The result of recomputing the hash chain.
+#[derive(Serialize, Deserialize, TS, Clone, Debug, PartialEq, Eq)]
+pub struct VerifyReport {
+    pub ok: bool,
+    #[ts(type = "number")]
+    pub revisions_checked: i64,
+    /// SHA-256 of the newest revision: write it down or give it to someone, and any later
+    /// rewrite of the past will no longer reach it.
+    pub head: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub first_bad: Option<BrokenLink>,
+}
+
+#[derive(Serialize, Deserialize, TS, Clone, Debug, PartialEq, Eq)]
+pub struct BrokenLink {
+    #[ts(type = "number")]
+    pub chain_index: i64,
+    #[ts(type = "number")]
+    pub entry_id: i64,
+    pub seq: u32,
+    pub reason: String,
+}
