@@ -277,3 +277,69 @@ pub struct BrokenLink {
     pub seq: u32,
     pub reason: String,
 }
+
+/// An entry with its full revision history, for the detail view.
+#[derive(Serialize, Deserialize, TS, Clone, Debug, PartialEq, Eq)]
+pub struct EntryDetail {
+    pub entry: Entry,
+    pub history: Vec<Revision>,
+}
+
+/// Whether a journal exists at the app's path and whether it is unlocked.
+#[derive(Serialize, Deserialize, TS, Clone, Debug, PartialEq, Eq)]
+pub struct JournalStatus {
+    pub path: String,
+    pub exists: bool,
+    pub unlocked: bool,
+    #[ts(type = "number")]
+    pub entries: i64,
+}
+
+/// An error as the UI receives it: a stable `kind` to branch on and a sentence to show.
+#[derive(Serialize, Deserialize, TS, Clone, Debug, PartialEq, Eq)]
+pub struct ErrorInfo {
+    pub kind: String,
+    pub message: String,
+}
+
+impl From<&Error> for ErrorInfo {
+    fn from(e: &Error) -> Self {
+        ErrorInfo { kind: e.kind().to_string(), message: e.to_string() }
+    }
+}
+
+/// The TypeScript declarations of every type that crosses the IPC boundary, in one module.
+pub fn typescript_bindings() -> String {
+    let cfg = ts_rs::Config::new().with_large_int("number");
+    let mut out = String::from(
+        "// Generated from the Rust types in src/model.rs by `make bindings`. Do not edit.\n\n",
+    );
+    for decl in [
+        EntryKind::decl(&cfg),
+        Channel::decl(&cfg),
+        LegalStep::decl(&cfg),
+        Mood::decl(&cfg),
+        EntryDraft::decl(&cfg),
+        AttachmentInfo::decl(&cfg),
+        Entry::decl(&cfg),
+        RevisionAction::decl(&cfg),
+        Revision::decl(&cfg),
+        Filter::decl(&cfg),
+        SnippetPart::decl(&cfg),
+        SearchHit::decl(&cfg),
+        NameCount::decl(&cfg),
+        Vocabulary::decl(&cfg),
+        VerifyReport::decl(&cfg),
+        BrokenLink::decl(&cfg),
+        EntryDetail::decl(&cfg),
+        JournalStatus::decl(&cfg),
+        ErrorInfo::decl(&cfg),
+    ] {
+        out.push_str("export ");
+        out.push_str(&decl);
+        out.push_str("\n\n");
+    }
+    out.truncate(out.trim_end().len());
+    out.push('\n');
+    out
+}

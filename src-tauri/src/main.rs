@@ -1,1 +1,37 @@
-fn main() {}
+// Keeps a console window from opening next to the app on Windows release builds.
+#![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
+
+mod commands;
+mod error;
+mod state;
+
+use std::path::PathBuf;
+
+fn main() {
+    // The same journal as the CLI: $EVENKEEL_JOURNAL, else the platform data directory.
+    let path = std::env::var_os("EVENKEEL_JOURNAL")
+        .filter(|p| !p.is_empty())
+        .map(PathBuf::from)
+        .unwrap_or_else(evenkeel::journal::default_path);
+
+    tauri::Builder::default()
+        .manage(state::AppState::new(path))
+        .invoke_handler(tauri::generate_handler![
+            commands::journal_status,
+            commands::create_journal,
+            commands::unlock_journal,
+            commands::lock_journal,
+            commands::list_entries,
+            commands::get_entry,
+            commands::add_entry,
+            commands::edit_entry,
+            commands::delete_entry,
+            commands::search_entries,
+            commands::vocabulary,
+            commands::verify_journal,
+            commands::attach_file,
+            commands::change_passphrase,
+        ])
+        .run(tauri::generate_context!())
+        .expect("Evenkeel could not start its window");
+}

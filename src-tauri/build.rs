@@ -1,0 +1,30 @@
+// Lists the app's own commands so tauri-build generates one permission for each; the
+// capability file then grants them one by one.
+const COMMANDS: &[&str] = &[
+    "journal_status",
+    "create_journal",
+    "unlock_journal",
+    "lock_journal",
+    "list_entries",
+    "get_entry",
+    "add_entry",
+    "edit_entry",
+    "delete_entry",
+    "search_entries",
+    "vocabulary",
+    "verify_journal",
+    "attach_file",
+    "change_passphrase",
+];
+
+fn main() {
+    // The bundled SQLCipher must not export its sqlite3_* symbols over the system SQLite
+    // that WebKit loads into the same process.
+    if std::env::var("CARGO_CFG_TARGET_OS").as_deref() == Ok("linux") {
+        println!("cargo:rustc-link-arg-bins=-Wl,--exclude-libs,ALL");
+    }
+    tauri_build::try_build(
+        tauri_build::Attributes::new().app_manifest(tauri_build::AppManifest::new().commands(COMMANDS)),
+    )
+    .expect("tauri build step failed");
+}

@@ -1,0 +1,125 @@
+//! Thin commands: take the arguments, call the core, map the error. Each runs off the main
+//! thread (`async`) because SQLCipher's key derivation and writes block.
+
+use evenkeel::model::{
+    AttachmentInfo, Entry, EntryDetail, EntryDraft, Filter, JournalStatus, SearchHit, VerifyReport, Vocabulary,
+};
+use evenkeel::Journal;
+use tauri::State;
+
+use crate::error::{CommandError, CommandResult};
+use crate::state::AppState;
+
+#[tauri::command(async)]
+pub fn journal_status(state: State<'_, AppState>) -> CommandResult<JournalStatus> {
+    let slot = state.slot();
+    let entries = match slot.as_ref() {
+        Some(j) => j.count()?,
+        None => 0,
+    };
+    Ok(JournalStatus {
+        path: state.path.display().to_string(),
+        exists: state.path.exists(),
+        unlocked: slot.is_some(),
+        entries,
+    })
+}
+
+#[tauri::command(async)]
+pub fn create_journal(state: State<'_, AppState>, passphrase: String) -> CommandResult<()> {
+    let mut slot = state.slot();
+    if slot.is_some() {
+        return Err(CommandError::already_unlocked());
+    }
+    *slot = Some(Journal::create(&state.path, &passphrase)?);
+    Ok(())
+}
+
+#[tauri::command(async)]
+pub fn unlock_journal(state: State<'_, AppState>, passphrase: String) -> CommandResult<()> {
+    let mut slot = state.slot();
+    if slot.is_none() {
+        *slot = Some(Journal::open(&state.path, &passphrase)?);
+    }
+    Ok(())
+}
+
+#[tauri::command(async)]
+pub fn lock_journal(state: State<'_, AppState>) -> CommandResult<()> {
+    // Dropping the journal closes the database and forgets the key.
+    state.slot().take();
+    Ok(())
+}
+
+#[tauri::command(async)]
+pub fn list_entries(state: State<'_, AppState>, filter: Filter) -> CommandResult<Vec<Entry>> {
+    state.with(|j| j.list(&filter))
+}
+
+#[tauri::command(async)]
+pub fn get_entry(state: State<'_, AppState>, id: i64) -> CommandResult<EntryDetail> {
+    state.with(|j| Ok(EntryDetail { entry: j.get(id)?, history: j.history(id)? }))
+}
+
+#[tauri::command(async)]
+pub fn add_entry(state: State<'_, AppState>, draft: EntryDraft) -> CommandResult<Entry> {
+    state.with(|j| {
+        let id = j.add(draft)?;
+        j.get(id)
+    })
+}
+
+#[tauri::command(async)]
+pub fn edit_entry(state: State<'_, AppState>, id: i64, draft: EntryDraft) -> CommandResult<Entry> {
+    state.with(|j| {
+        j.edit(id, draft)?;
+        j.get(id)
+    })
+}
+
+#[tauri::command(async)]
+pub fn delete_entry(state: State<'_, AppState>, id: i64) -> CommandResult<()> {
+    state.with(|j| j.delete(id))
+}
+
+#[tauri::command(async)]
+pub fn search_entries(state: State<'_, AppState>, query: String) -> CommandResult<Vec<SearchHit>> {
+    state.with(|j| j.search(&query, 100))
+}
+
+#[tauri::command(async)]
+pub fn vocabulary(state: State<'_, AppState>) -> CommandResult<Vocabulary> {
+    state.with(|j| j.vocabulary())
+}
+
+#[tauri::command(async)]
+pub fn verify_journal(state: State<'_, AppState>) -> CommandResult<VerifyReport> {
+    state.with(|j| j.verify())
+}
+
+#[tauri::command(async)]
+pub fn attach_file(state: State<'_, AppState>, id: i64, name: String, bytes: Vec<u8>) -> CommandResult<AttachmentInfo> {
+    state.with(|j| j.attach(id, &name, &bytes))
+}
+
+#[tauri::command(async)]
+pub fn change_passphrase(state: State<'_, AppState>, current: String, new: String) -> CommandResult<()> {
+    let mut slot = state.slot();
+    if slot.is_none() {
+        return Err(CommandError::locked());
+    }
+    // Prove the current passphrase first, so an unattended unlocked laptop cannot be re-keyed.
+    drop(Journal::open(&state.path, &current)?);
+    let journal = slot.take().expect("checked above");
+    match journal.change_passphrase(&new) {
+        Ok(j) => {
+            *slot = Some(j);
+            Ok(())
+        }
+        Err(e) => {
+            // The old file is untouched on failure: reopen it so the user is not locked out.
+            *slot = Journal::open(&state.path, &current).ok();
+            Err(e.into())
+        }
+    }
+}

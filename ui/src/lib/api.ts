@@ -1,0 +1,66 @@
+// Typed calls to the desktop shell. Every type here is generated from the Rust core.
+import { invoke } from "@tauri-apps/api/core";
+import type {
+  AttachmentInfo,
+  Entry,
+  EntryDetail,
+  EntryDraft,
+  ErrorInfo,
+  Filter,
+  JournalStatus,
+  SearchHit,
+  VerifyReport,
+  Vocabulary,
+} from "./bindings";
+
+export class ApiError extends Error {
+  constructor(
+    public kind: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
+  try {
+    return await invoke<T>(command, args);
+  } catch (e) {
+    const info = e as Partial<ErrorInfo> | string;
+    if (typeof info === "object" && info && typeof info.message === "string") {
+      throw new ApiError(info.kind ?? "unknown", info.message);
+    }
+    throw new ApiError("unknown", String(e));
+  }
+}
+
+export const api = {
+  status: () => call<JournalStatus>("journal_status"),
+  create: (passphrase: string) => call<null>("create_journal", { passphrase }),
+  unlock: (passphrase: string) => call<null>("unlock_journal", { passphrase }),
+  lock: () => call<null>("lock_journal"),
+  list: (filter: Filter) => call<Entry[]>("list_entries", { filter }),
+  get: (id: number) => call<EntryDetail>("get_entry", { id }),
+  add: (draft: EntryDraft) => call<Entry>("add_entry", { draft }),
+  edit: (id: number, draft: EntryDraft) => call<Entry>("edit_entry", { id, draft }),
+  remove: (id: number) => call<null>("delete_entry", { id }),
+  search: (query: string) => call<SearchHit[]>("search_entries", { query }),
+  vocabulary: () => call<Vocabulary>("vocabulary"),
+  verify: () => call<VerifyReport>("verify_journal"),
+  attach: (id: number, name: string, bytes: number[]) =>
+    call<AttachmentInfo>("attach_file", { id, name, bytes }),
+  changePassphrase: (current: string, next: string) =>
+    call<null>("change_passphrase", { current, new: next }),
+};
+
+export function errorMessage(e: unknown): string {
+  if (e instanceof ApiError) return capitalise(e.message);
+  if (e instanceof Error) return capitalise(e.message);
+  return capitalise(String(e));
+}
+
+function capitalise(s: string): string {
+  const t = s.trim();
+  const sentence = t.charAt(0).toUpperCase() + t.slice(1);
+  return /[.!?]$/.test(sentence) ? sentence : sentence + ".";
+}

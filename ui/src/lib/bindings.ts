@@ -1,0 +1,96 @@
+// Generated from the Rust types in src/model.rs by `make bindings`. Do not edit.
+
+export type EntryKind = "interaction" | "missed-contact" | "incident" | "mood" | "schedule-note" | "legal" | "note";
+
+export type Channel = "call" | "text" | "email" | "in-person" | "video" | "handover" | "other";
+
+export type LegalStep = "miam" | "mediation" | "application" | "hearing" | "order" | "breach" | "letter";
+
+export type Mood = { parent: number, feelings: Array<string>, child?: string, };
+
+export type EntryDraft = { kind: EntryKind, 
+/**
+ * When it happened: RFC 3339 with the user's UTC offset.
+ */
+occurred_at: string, title: string, body: string, channel?: Channel, legal_step?: LegalStep, mood?: Mood, children: Array<string>, people: Array<string>, tags: Array<string>, location?: string, 
+/**
+ * Kept out of exports unless the user chooses otherwise.
+ */
+private: boolean, };
+
+export type AttachmentInfo = { id: number, name: string, media_type: string, size: number, sha256: string, };
+
+export type Entry = { id: number, attachments: Array<AttachmentInfo>, 
+/**
+ * When the entry was first written (set by the core, UTC).
+ */
+recorded_at: string, 
+/**
+ * When the newest revision was written, if the entry was changed after that.
+ */
+revised_at?: string, 
+/**
+ * How many revisions the entry has (1 = never edited).
+ */
+revisions: number, 
+/**
+ * SHA-256 of the newest revision, as in the hash chain.
+ */
+hash: string, kind: EntryKind, 
+/**
+ * When it happened: RFC 3339 with the user's UTC offset.
+ */
+occurred_at: string, title: string, body: string, channel?: Channel, legal_step?: LegalStep, mood?: Mood, children: Array<string>, people: Array<string>, tags: Array<string>, location?: string, 
+/**
+ * Kept out of exports unless the user chooses otherwise.
+ */
+private: boolean, };
+
+export type RevisionAction = "create" | "edit" | "attach" | "delete";
+
+export type Revision = { 
+/**
+ * Position in the journal-wide chain (1 = first revision ever written).
+ */
+chain_index: number, entry_id: number, 
+/**
+ * 1 for the first revision of this entry, then 2, 3…
+ */
+seq: number, action: RevisionAction, recorded_at: string, 
+/**
+ * The entry as this revision left it (for a deletion, what was deleted).
+ */
+content?: EntryDraft, attachments: Array<AttachmentInfo>, prev_hash: string, hash: string, };
+
+export type Filter = { kind?: EntryKind, child?: string, tag?: string, 
+/**
+ * YYYY-MM-DD
+ */
+from?: string, 
+/**
+ * YYYY-MM-DD
+ */
+to?: string, include_private?: boolean, limit?: number, offset?: number, };
+
+export type SnippetPart = { text: string, hit: boolean, };
+
+export type SearchHit = { entry: Entry, snippet: Array<SnippetPart>, };
+
+export type NameCount = { name: string, count: number, };
+
+export type Vocabulary = { children: Array<NameCount>, people: Array<NameCount>, tags: Array<NameCount>, };
+
+export type VerifyReport = { ok: boolean, revisions_checked: number, 
+/**
+ * SHA-256 of the newest revision: write it down or give it to someone, and any later
+ * rewrite of the past will no longer reach it.
+ */
+head: string, first_bad?: BrokenLink, };
+
+export type BrokenLink = { chain_index: number, entry_id: number, seq: number, reason: string, };
+
+export type EntryDetail = { entry: Entry, history: Array<Revision>, };
+
+export type JournalStatus = { path: string, exists: boolean, unlocked: boolean, entries: number, };
+
+export type ErrorInfo = { kind: string, message: string, };

@@ -1,0 +1,42 @@
+import { describe, expect, it } from "vitest";
+import type { Entry } from "./bindings";
+import { dayLabel, fromInputValue, fullTime, groupByDay, splitList, toInputValue } from "./format";
+
+function entry(id: number, occurred_at: string): Entry {
+  return {
+    id, occurred_at, kind: "note", title: `e${id}`, body: "", children: [], people: [], tags: [],
+    private: false, attachments: [], recorded_at: "2026-01-01T00:00:00.000Z", revisions: 1, hash: "h",
+  };
+}
+
+describe("format", () => {
+  it("groups a newest-first list by the day in each entry's own offset", () => {
+    const groups = groupByDay([
+      entry(3, "2026-03-15T00:30:00+01:00"),
+      entry(2, "2026-03-14T23:30:00+01:00"),
+      entry(1, "2026-03-14T08:00:00+01:00"),
+    ]);
+    expect(groups.map((g) => [g.day, g.entries.map((e) => e.id)])).toEqual([
+      ["2026-03-15", [3]],
+      ["2026-03-14", [2, 1]],
+    ]);
+    expect(groups[1].label).toBe("Saturday 14 March 2026");
+  });
+
+  it("writes local times with an explicit offset and reads them back unchanged", () => {
+    const stored = fromInputValue("2026-07-01T09:15");
+    expect(stored).toMatch(/^2026-07-01T09:15:00[+-]\d{2}:\d{2}$/);
+    expect(toInputValue(stored)).toBe("2026-07-01T09:15");
+    expect(() => fromInputValue("")).toThrow(/date and a time/);
+  });
+
+  it("shows unambiguous times", () => {
+    expect(fullTime("2026-03-14T17:30:00+01:00")).toBe("14 Mar 2026, 17:30 (UTC+01:00)");
+    expect(fullTime("2026-03-14T17:30:00Z")).toBe("14 Mar 2026, 17:30 (UTC+00:00)");
+    expect(dayLabel("2024-02-29")).toBe("Thursday 29 February 2024");
+  });
+
+  it("splits comma lists and drops blanks", () => {
+    expect(splitList(" Sam, , Alex ,")).toEqual(["Sam", "Alex"]);
+  });
+});
