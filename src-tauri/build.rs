@@ -24,7 +24,8 @@ fn main() {
         println!("cargo:rustc-link-arg-bins=-Wl,--exclude-libs,ALL");
     }
     tauri_build::try_build(
-        tauri_build::Attributes::new().app_manifest(tauri_build::AppManifest::new().commands(COMMANDS)),
+        tauri_build::Attributes::new()
+            .app_manifest(tauri_build::AppManifest::new().commands(COMMANDS)),
     )
     .expect("tauri build step failed");
 }

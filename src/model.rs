@@ -304,7 +304,10 @@ pub struct ErrorInfo {
 
 impl From<&Error> for ErrorInfo {
     fn from(e: &Error) -> Self {
-        ErrorInfo { kind: e.kind().to_string(), message: e.to_string() }
+        ErrorInfo {
+            kind: e.kind().to_string(),
+            message: e.to_string(),
+        }
     }
 }
 

@@ -2,7 +2,8 @@
 //! thread (`async`) because SQLCipher's key derivation and writes block.
 
 use evenkeel::model::{
-    AttachmentInfo, Entry, EntryDetail, EntryDraft, Filter, JournalStatus, SearchHit, VerifyReport, Vocabulary,
+    AttachmentInfo, Entry, EntryDetail, EntryDraft, Filter, JournalStatus, SearchHit, VerifyReport,
+    Vocabulary,
 };
 use evenkeel::Journal;
 use tauri::State;
@@ -58,7 +59,12 @@ pub fn list_entries(state: State<'_, AppState>, filter: Filter) -> CommandResult
 
 #[tauri::command(async)]
 pub fn get_entry(state: State<'_, AppState>, id: i64) -> CommandResult<EntryDetail> {
-    state.with(|j| Ok(EntryDetail { entry: j.get(id)?, history: j.history(id)? }))
+    state.with(|j| {
+        Ok(EntryDetail {
+            entry: j.get(id)?,
+            history: j.history(id)?,
+        })
+    })
 }
 
 #[tauri::command(async)]
@@ -98,12 +104,21 @@ pub fn verify_journal(state: State<'_, AppState>) -> CommandResult<VerifyReport>
 }
 
 #[tauri::command(async)]
-pub fn attach_file(state: State<'_, AppState>, id: i64, name: String, bytes: Vec<u8>) -> CommandResult<AttachmentInfo> {
+pub fn attach_file(
+    state: State<'_, AppState>,
+    id: i64,
+    name: String,
+    bytes: Vec<u8>,
+) -> CommandResult<AttachmentInfo> {
     state.with(|j| j.attach(id, &name, &bytes))
 }
 
 #[tauri::command(async)]
-pub fn change_passphrase(state: State<'_, AppState>, current: String, new: String) -> CommandResult<()> {
+pub fn change_passphrase(
+    state: State<'_, AppState>,
+    current: String,
+    new: String,
+) -> CommandResult<()> {
     let mut slot = state.slot();
     if slot.is_none() {
         return Err(CommandError::locked());

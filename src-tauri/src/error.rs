@@ -9,11 +9,17 @@ pub struct CommandError(ErrorInfo);
 
 impl CommandError {
     pub fn locked() -> Self {
-        CommandError(ErrorInfo { kind: "locked".into(), message: "the journal is locked; unlock it first".into() })
+        CommandError(ErrorInfo {
+            kind: "locked".into(),
+            message: "the journal is locked; unlock it first".into(),
+        })
     }
 
     pub fn already_unlocked() -> Self {
-        CommandError(ErrorInfo { kind: "unlocked".into(), message: "the journal is already unlocked".into() })
+        CommandError(ErrorInfo {
+            kind: "unlocked".into(),
+            message: "the journal is already unlocked".into(),
+        })
     }
 }
 

@@ -14,7 +14,10 @@ pub struct AppState {
 
 impl AppState {
     pub fn new(path: PathBuf) -> Self {
-        AppState { path, journal: Mutex::new(None) }
+        AppState {
+            path,
+            journal: Mutex::new(None),
+        }
     }
 
     /// The slot itself, for unlocking and locking. A panic in another command must not

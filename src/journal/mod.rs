@@ -79,9 +79,13 @@ impl Journal {
         if &header == b"SQLite format 3\0" {
             return Err(Error::NotAJournal(path.to_path_buf()));
         }
+        // CREATE is for databases ATTACHed later (the re-key copy); the journal itself was
+        // found above.
         let conn = Connection::open_with_flags(
             path,
-            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+            OpenFlags::SQLITE_OPEN_READ_WRITE
+                | OpenFlags::SQLITE_OPEN_CREATE
+                | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )?;
         set_key(&conn, passphrase)?;
         // The first read decrypts page 1: this is where a wrong key shows.

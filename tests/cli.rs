@@ -1,0 +1,413 @@
+//! The `evenkeel` command as users and scripts run it: output, exit codes, error sentences.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+const PASS: &str = "correct horse battery staple";
+
+fn evenkeel(journal: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_evenkeel"))
+        .args(args)
+        .env("EVENKEEL_JOURNAL", journal)
+        .env("EVENKEEL_PASSPHRASE", PASS)
+        .env_remove("EVENKEEL_NEW_PASSPHRASE")
+        .stdin(Stdio::null())
+        .output()
+        .unwrap()
+}
+
+fn ok(journal: &Path, args: &[&str]) -> String {
+    let out = evenkeel(journal, args);
+    assert!(
+        out.status.success(),
+        "{args:?} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+fn fails(journal: &Path, args: &[&str], code: i32) -> String {
+    let out = evenkeel(journal, args);
+    assert_eq!(
+        out.status.code(),
+        Some(code),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        !err.contains("panicked") && !err.contains("RUST_BACKTRACE"),
+        "{err}"
+    );
+    assert!(
+        !err.contains("ERROR CORE"),
+        "SQLCipher's own log leaked: {err}"
+    );
+    err
+}
+
+fn new_journal() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("j.evenkeel");
+    ok(&path, &["init"]);
+    (dir, path)
+}
+
+#[test]
+fn add_list_show_edit_history_delete() {
+    let (_d, j) = new_journal();
+    let out = ok(
+        &j,
+        &[
+            "add",
+            "interaction",
+            "--at",
+            "2026-03-14T17:30:00+00:00",
+            "--title",
+            "Call with Sam",
+            "--channel",
+            "call",
+            "--child",
+            "Sam",
+            "--tag",
+            "school",
+            "--body",
+            "Talked about the trip",
+            "--json",
+        ],
+    );
+    let id = serde_json::from_str::<serde_json::Value>(&out).unwrap()["id"]
+        .as_i64()
+        .unwrap();
+    assert_eq!(
+        ok(
+            &j,
+            &[
+                "add",
+                "note",
+                "--at",
+                "2026-03-15T09:00:00+00:00",
+                "--title",
+                "Note"
+            ]
+        )
+        .trim(),
+        "2"
+    );
+
+    let list: serde_json::Value = serde_json::from_str(&ok(&j, &["list", "--json"])).unwrap();
+    let first = &list[1];
+    for key in [
+        "id",
+        "kind",
+        "occurred_at",
+        "recorded_at",
+        "title",
+        "body",
+        "tags",
+        "children",
+    ] {
+        assert!(first.get(key).is_some(), "list --json lacks {key}: {first}");
+    }
+    assert_eq!(first["kind"], "interaction");
+    assert_eq!(first["channel"], "call");
+    assert_eq!(first["children"][0], "Sam");
+
+    let filtered: serde_json::Value =
+        serde_json::from_str(&ok(&j, &["list", "--kind", "note", "--json"])).unwrap();
+    assert_eq!(filtered.as_array().unwrap().len(), 1);
+    let dated: serde_json::Value = serde_json::from_str(&ok(
+        &j,
+        &[
+            "list",
+            "--from",
+            "2026-03-15",
+            "--to",
+            "2026-03-15",
+            "--json",
+        ],
+    ))
+    .unwrap();
+    assert_eq!(dated[0]["title"], "Note");
+    let tagged: serde_json::Value =
+        serde_json::from_str(&ok(&j, &["list", "--tag", "school", "--json"])).unwrap();
+    assert_eq!(tagged[0]["id"], id);
+
+    assert!(ok(&j, &["show", &id.to_string()]).contains("Talked about the trip"));
+    ok(
+        &j,
+        &["edit", &id.to_string(), "--title", "Call with Sam (late)"],
+    );
+    let history: serde_json::Value =
+        serde_json::from_str(&ok(&j, &["history", &id.to_string(), "--json"])).unwrap();
+    assert_eq!(history.as_array().unwrap().len(), 2);
+    assert_eq!(history[1]["prev_hash"].as_str().unwrap().len(), 64);
+    assert_eq!(history[0]["content"]["title"], "Call with Sam");
+
+    let hits: serde_json::Value =
+        serde_json::from_str(&ok(&j, &["search", "trip", "--json"])).unwrap();
+    assert_eq!(hits[0]["entry"]["title"], "Call with Sam (late)");
+
+    ok(&j, &["delete", &id.to_string()]);
+    assert!(fails(&j, &["show", &id.to_string()], 2).contains("was deleted"));
+    assert!(ok(&j, &["verify"]).contains("OK: all 4 revisions"));
+}
+
+#[test]
+fn bad_input_exits_2_and_names_the_field() {
+    let (_d, j) = new_journal();
+    let err = fails(&j, &["add", "note", "--at", "yesterday", "--title", "x"], 2);
+    assert!(
+        err.contains("occurred_at") && err.contains("yesterday"),
+        "{err}"
+    );
+    let err = fails(
+        &j,
+        &[
+            "add",
+            "argument",
+            "--at",
+            "2026-03-14T10:00:00Z",
+            "--title",
+            "x",
+        ],
+        2,
+    );
+    assert!(
+        err.contains("kind") && err.contains("missed-contact"),
+        "{err}"
+    );
+    let err = fails(
+        &j,
+        &[
+            "add",
+            "interaction",
+            "--at",
+            "2026-03-14T10:00:00Z",
+            "--title",
+            "x",
+            "--channel",
+            "pigeon",
+        ],
+        2,
+    );
+    assert!(err.contains("channel"), "{err}");
+    assert!(fails(&j, &["add", "note", "--title", "x"], 2).contains("--at"));
+    assert!(fails(&j, &["list", "--from", "March"], 2).contains("from"));
+    assert!(fails(&j, &["show", "42"], 2).contains("no entry with id 42"));
+    fails(&j, &["frobnicate"], 2);
+    let err = fails(
+        &j,
+        &[
+            "add",
+            "mood",
+            "--at",
+            "2026-03-14T10:00:00Z",
+            "--title",
+            "x",
+            "--mood",
+            "9",
+        ],
+        2,
+    );
+    assert!(err.contains("mood"), "{err}");
+}
+
+#[test]
+fn a_body_over_one_megabyte_read_from_stdin_is_refused() {
+    let (_d, j) = new_journal();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_evenkeel"))
+        .args([
+            "add",
+            "note",
+            "--at",
+            "2026-03-14T10:00:00Z",
+            "--title",
+            "long",
+            "--body",
+            "-",
+        ])
+        .env("EVENKEEL_JOURNAL", &j)
+        .env("EVENKEEL_PASSPHRASE", PASS)
+        .stdin(Stdio::piped())
+        .stderr(Stdio::piped())
+        .stdout(Stdio::null())
+        .spawn()
+        .unwrap();
+    {
+        use std::io::Write;
+        let mut stdin = child.stdin.take().unwrap();
+        let _ = stdin.write_all(&vec![b'a'; 2 * 1024 * 1024]);
+    }
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("body is too large"));
+}
+
+#[test]
+fn wrong_passphrase_and_non_journals_exit_3() {
+    let (dir, j) = new_journal();
+    let out = Command::new(env!("CARGO_BIN_EXE_evenkeel"))
+        .args(["list"])
+        .env("EVENKEEL_JOURNAL", &j)
+        .env("EVENKEEL_PASSPHRASE", "wrong passphrase")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(3));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(err.lines().count(), 1, "one clear sentence, got: {err}");
+    assert!(err.contains("passphrase is wrong"));
+
+    let text = dir.path().join("notes.txt");
+    std::fs::write(&text, "just some notes, long enough to look like a file").unwrap();
+    fails(&text, &["list"], 3);
+    let missing = dir.path().join("nothing-here.evenkeel");
+    assert!(fails(&missing, &["list"], 2).contains("evenkeel init"));
+    assert!(fails(&j, &["init"], 2).contains("already exists"));
+}
+
+#[test]
+fn verify_exits_1_on_a_tampered_journal() {
+    let (_d, j) = new_journal();
+    ok(
+        &j,
+        &[
+            "add",
+            "note",
+            "--at",
+            "2026-03-14T10:00:00Z",
+            "--title",
+            "The truth",
+        ],
+    );
+    ok(
+        &j,
+        &[
+            "add",
+            "note",
+            "--at",
+            "2026-03-15T10:00:00Z",
+            "--title",
+            "More truth",
+        ],
+    );
+    let conn = rusqlite::Connection::open(&j).unwrap();
+    conn.pragma_update(None, "key", PASS).unwrap();
+    conn.execute_batch(
+        "DROP TRIGGER revisions_are_append_only_u;
+         UPDATE revisions SET content = replace(content, 'The truth', 'A fiction') WHERE id = 1;",
+    )
+    .unwrap();
+    drop(conn);
+    let out = evenkeel(&j, &["verify"]);
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("BROKEN: revision 1 of entry 1"), "{text}");
+    let report: serde_json::Value =
+        serde_json::from_slice(&evenkeel(&j, &["verify", "--json"]).stdout).unwrap();
+    assert_eq!(report["first_bad"]["entry_id"], 1);
+}
+
+#[test]
+fn attach_refuses_missing_files_and_stores_real_ones() {
+    let (dir, j) = new_journal();
+    ok(
+        &j,
+        &[
+            "add",
+            "incident",
+            "--at",
+            "2026-03-14T10:00:00Z",
+            "--title",
+            "Message received",
+        ],
+    );
+    let shot = dir.path().join("shot.jpg");
+    std::fs::write(&shot, b"\xff\xd8\xff\xe0 jpeg-ish").unwrap();
+    let info: serde_json::Value =
+        serde_json::from_str(&ok(&j, &["attach", "1", shot.to_str().unwrap(), "--json"])).unwrap();
+    assert_eq!(info["media_type"], "image/jpeg");
+    assert!(fails(&j, &["attach", "1", "/no/such/file.png"], 2).contains("/no/such/file.png"));
+}
+
+#[test]
+fn passwd_rekeys_and_the_old_passphrase_stops_working() {
+    let (_d, j) = new_journal();
+    ok(
+        &j,
+        &[
+            "add",
+            "note",
+            "--at",
+            "2026-03-14T10:00:00Z",
+            "--title",
+            "kept",
+        ],
+    );
+    let out = Command::new(env!("CARGO_BIN_EXE_evenkeel"))
+        .args(["passwd"])
+        .env("EVENKEEL_JOURNAL", &j)
+        .env("EVENKEEL_PASSPHRASE", PASS)
+        .env("EVENKEEL_NEW_PASSPHRASE", "another long passphrase")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    fails(&j, &["list"], 3);
+    let out = Command::new(env!("CARGO_BIN_EXE_evenkeel"))
+        .args(["list", "--json"])
+        .env("EVENKEEL_JOURNAL", &j)
+        .env("EVENKEEL_PASSPHRASE", "another long passphrase")
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&out.stdout).contains("kept"));
+}
+
+/// Kills the writer at random moments; every id it printed must be there afterwards.
+#[test]
+fn an_interrupted_writer_loses_no_acknowledged_entry() {
+    use std::io::{BufRead, BufReader};
+    let (_d, j) = new_journal();
+    let script = format!(
+        "for i in $(seq 1 400); do {} add note --at 2026-03-14T10:00:00Z --title \"entry $i\" || exit 1; done",
+        env!("CARGO_BIN_EXE_evenkeel")
+    );
+    for round in 0..3 {
+        let mut child = Command::new("sh")
+            .args(["-c", &script])
+            .env("EVENKEEL_JOURNAL", &j)
+            .env("EVENKEEL_PASSPHRASE", PASS)
+            .stdout(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut acknowledged = Vec::new();
+        let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
+        while acknowledged.len() < 3 + round * 2 {
+            acknowledged.push(
+                lines
+                    .next()
+                    .unwrap()
+                    .unwrap()
+                    .trim()
+                    .parse::<i64>()
+                    .unwrap(),
+            );
+        }
+        // SIGKILL the shell's whole process group mid-write: no chance to clean up.
+        let _ = Command::new("pkill")
+            .args(["-KILL", "-P", &child.id().to_string()])
+            .status();
+        let _ = child.kill();
+        let _ = child.wait();
+        let journal = evenkeel::Journal::open(&j, PASS).expect("the journal opens after a crash");
+        for id in &acknowledged {
+            journal
+                .get(*id)
+                .unwrap_or_else(|e| panic!("acknowledged entry {id} lost: {e}"));
+        }
+        assert!(journal.verify().unwrap().ok);
+    }
+}

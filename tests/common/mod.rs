@@ -1,0 +1,54 @@
+//! Helpers shared by the integration tests: temporary journals and ready-made drafts.
+#![allow(dead_code)]
+
+use std::path::PathBuf;
+
+use evenkeel::model::{Channel, EntryDraft, EntryKind};
+use evenkeel::Journal;
+
+pub const PASS: &str = "correct horse battery staple";
+
+pub struct TempJournal {
+    pub dir: tempfile::TempDir,
+    pub path: PathBuf,
+}
+
+impl TempJournal {
+    pub fn new() -> TempJournal {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("journal.evenkeel");
+        TempJournal { dir, path }
+    }
+
+    pub fn create(&self) -> Journal {
+        Journal::create(&self.path, PASS).unwrap()
+    }
+
+    pub fn open(&self) -> Journal {
+        Journal::open(&self.path, PASS).unwrap()
+    }
+}
+
+pub fn draft(title: &str) -> EntryDraft {
+    EntryDraft {
+        kind: EntryKind::Interaction,
+        occurred_at: "2026-03-14T17:30:00+00:00".into(),
+        title: title.into(),
+        body: String::new(),
+        channel: Some(Channel::Call),
+        legal_step: None,
+        mood: None,
+        children: vec!["Sam".into()],
+        people: vec![],
+        tags: vec![],
+        location: None,
+        private: false,
+    }
+}
+
+/// A plain (unencrypted) handle on the same file, for tests that play the attacker.
+pub fn raw_connection(path: &std::path::Path) -> rusqlite::Connection {
+    let conn = rusqlite::Connection::open(path).unwrap();
+    conn.pragma_update(None, "key", PASS).unwrap();
+    conn
+}
