@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Entry } from "./bindings";
-import { dayLabel, fromInputValue, fullTime, groupByDay, splitList, toInputValue } from "./format";
+import { dayLabel, fromInputValue, fullTime, groupByDay, localFullTime, splitList, toInputValue } from "./format";
 
 function entry(id: number, occurred_at: string): Entry {
   return {
@@ -33,6 +33,8 @@ describe("format", () => {
   it("shows unambiguous times", () => {
     expect(fullTime("2026-03-14T17:30:00+01:00")).toBe("14 Mar 2026, 17:30 (UTC+01:00)");
     expect(fullTime("2026-03-14T17:30:00Z")).toBe("14 Mar 2026, 17:30 (UTC+00:00)");
+    expect(localFullTime("2026-03-14T23:30:00.000Z", 60)).toBe("15 Mar 2026, 00:30 (UTC+01:00)");
+    expect(localFullTime("2026-03-14T02:05:00.000Z", -330)).toBe("13 Mar 2026, 20:35 (UTC-05:30)");
     expect(dayLabel("2024-02-29")).toBe("Thursday 29 February 2024");
   });
 

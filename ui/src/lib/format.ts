@@ -72,6 +72,18 @@ export function fullTime(rfc3339: string): string {
   return `${d} ${MONTHS[m - 1].slice(0, 3)} ${y}, ${timeOf(rfc3339)} (UTC${offset})`;
 }
 
+/** A UTC time written by the core, shown on this computer's clock in the same form as fullTime. */
+export function localFullTime(utc: string, zoneOffsetMinutes?: number): string {
+  const d = new Date(utc);
+  if (Number.isNaN(d.getTime())) return utc;
+  const offset = zoneOffsetMinutes ?? -d.getTimezoneOffset();
+  const wall = new Date(d.getTime() + offset * 60_000);
+  const sign = offset >= 0 ? "+" : "-";
+  const abs = Math.abs(offset);
+  const stamp = `${wall.getUTCFullYear()}-${pad(wall.getUTCMonth() + 1)}-${pad(wall.getUTCDate())}T${pad(wall.getUTCHours())}:${pad(wall.getUTCMinutes())}:00${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
+  return fullTime(stamp);
+}
+
 export interface DayGroup {
   day: string;
   label: string;

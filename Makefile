@@ -1,0 +1,53 @@
+# `make run` builds and opens the desktop app; `make test` runs every test.
+# Both install what is missing first (scripts/setup.sh).
+
+SHELL := /bin/bash
+CARGO ?= cargo
+export PATH := $(HOME)/.cargo/bin:$(PATH)
+
+.PHONY: run test setup-run setup-test ui desktop lint test-rust test-ui test-e2e bindings bench clean
+
+run: setup-run ui
+	$(CARGO) run -p evenkeel-desktop
+
+test: setup-test lint test-rust test-ui test-e2e
+	@echo "All Evenkeel tests passed."
+
+setup-run:
+	@scripts/setup.sh run
+
+setup-test:
+	@scripts/setup.sh test
+
+ui:
+	cd ui && npm run build
+
+desktop: ui
+	$(CARGO) build -p evenkeel-desktop
+
+lint: ui
+	$(CARGO) fmt --all -- --check
+	$(CARGO) clippy --workspace --all-targets -- -D warnings
+	cd ui && npm run check
+
+# Core unit and integration tests, the CLI tests and the desktop crate's own.
+test-rust: ui
+	$(CARGO) test --workspace
+
+test-ui:
+	cd ui && npm test
+
+# Drives the real window: tauri-driver + WebKitWebDriver under Xvfb.
+test-e2e: desktop
+	tests/e2e/run.sh
+
+# Regenerates ui/src/lib/bindings.ts from the Rust types.
+bindings:
+	UPDATE_BINDINGS=1 $(CARGO) test --test bindings
+
+bench:
+	$(CARGO) bench --bench journal
+
+clean:
+	$(CARGO) clean
+	rm -rf ui/dist ui/node_modules

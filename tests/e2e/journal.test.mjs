@@ -1,0 +1,85 @@
+// End to end in the real desktop window: create, write, find, lock, refuse, unlock.
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { Session } from "./webdriver.mjs";
+
+const DRIVER = process.env.TAURI_DRIVER_URL ?? "http://127.0.0.1:4444";
+const APP = process.env.EVENKEEL_APP;
+const SHOTS = process.env.E2E_SHOTS;
+const PASS = "kettle orbit maple sixty";
+
+let s;
+
+async function shot(name) {
+  if (!SHOTS) return;
+  mkdirSync(SHOTS, { recursive: true });
+  writeFileSync(`${SHOTS}/${name}.png`, await s.screenshot());
+}
+
+before(async () => {
+  assert.ok(APP, "EVENKEEL_APP must name the desktop binary");
+  s = await Session.start(DRIVER, APP);
+});
+
+after(async () => {
+  await s?.end();
+});
+
+test("a new parent creates a journal, writes an entry, finds it, locks and unlocks", async () => {
+  await s.find("#new-passphrase");
+  await shot("1-create");
+  await s.type("#new-passphrase", PASS);
+  await s.type("#repeat-passphrase", PASS);
+  assert.match(await s.text("#strength"), /Strong/);
+  await s.click(".check input");
+  await s.click("button[type=submit]");
+
+  await s.waitForText("main h2", /Your journal is empty/);
+  await s.click("#new-entry");
+  await s.find("#e-title");
+  await s.type("#e-title", "Saturday handover at the school gate");
+  await s.type("#e-body", "Sam ran over smiling and showed me the pineapple project from class.");
+  await s.type("#e-children", "Sam");
+  await s.type("#e-tags", "handover, school");
+  await shot("2-editor");
+  await s.click("#save-entry");
+
+  await s.waitForText(".entry .title", /Saturday handover at the school gate/);
+  await s.waitForText(".detail h2", /Saturday handover/);
+  await shot("3-timeline");
+
+  await s.type("#search", "pineapple");
+  await s.waitForText("main h2", /1 entry found/);
+  assert.equal(await s.text(".entry mark"), "pineapple");
+  await shot("4-search");
+
+  await s.click("#lock");
+  await s.find("#passphrase");
+  await s.type("#passphrase", "not my passphrase");
+  await s.click("button[type=submit]");
+  const error = await s.waitForText("#unlock-error", /passphrase is wrong/);
+  assert.match(error, /not an Evenkeel journal/);
+  assert.equal(await s.value("#passphrase"), "");
+  await shot("5-wrong-passphrase");
+
+  await s.type("#passphrase", PASS);
+  await s.click("button[type=submit]");
+  await s.waitForText(".entry .title", /Saturday handover at the school gate/);
+  assert.match(await s.text(".entry"), /Sam/);
+});
+
+test("at 200% zoom (640×400 CSS pixels) the timeline folds into one readable column", async () => {
+  await s.cmd("POST", "/window/rect", { width: 640, height: 400 });
+  await s.click(".entry");
+  // The detail covers the timeline instead of squeezing beside it, and Esc brings it back.
+  const rect = await s.cmd("GET", `/element/${await s.find(".detail")}/rect`);
+  assert.ok(rect.width >= 600, `detail is ${rect.width}px wide`);
+  await shot("6-narrow-detail");
+  await s.cmd("POST", "/actions", {
+    actions: [{ type: "key", id: "kbd", actions: [{ type: "keyDown", value: "\uE00C" }, { type: "keyUp", value: "\uE00C" }] }],
+  });
+  await s.waitFor("the detail to close", async () => (await s.findAll(".detail")).length === 0, 5000);
+  await shot("7-narrow-timeline");
+  await s.cmd("POST", "/window/rect", { width: 1280, height: 800 });
+});
