@@ -448,3 +448,31 @@ fn changing_the_passphrase_keeps_every_entry() {
         "{leftovers:?}"
     );
 }
+
+#[test]
+fn search_follows_edits_and_common_words_still_fill_the_page() {
+    let t = TempJournal::new();
+    let mut j = t.create();
+    let drafts = (0..1100).map(|i| {
+        let mut d = draft(&format!("entry {i}"));
+        d.body = if i == 0 {
+            "the zebra crossing".into()
+        } else {
+            format!("common words number {i}")
+        };
+        d
+    });
+    j.add_many(drafts).unwrap();
+    let mut d = j.get(1).unwrap().draft;
+    d.body = "the giraffe enclosure".into();
+    j.edit(1, d).unwrap();
+    assert!(
+        j.search("zebra", 10).unwrap().is_empty(),
+        "old words must leave the index"
+    );
+    assert_eq!(j.search("giraffe", 10).unwrap()[0].entry.id, 1);
+    // More matches than are ranked at once: the page is still full and every hit matches.
+    let hits = j.search("common", 50).unwrap();
+    assert_eq!(hits.len(), 50);
+    assert!(hits.iter().all(|h| h.entry.draft.body.contains("common")));
+}

@@ -6,6 +6,8 @@ use evenkeel::model::{
     Vocabulary,
 };
 use evenkeel::Journal;
+use percent_encoding::percent_decode_str;
+use tauri::ipc::{InvokeBody, Request};
 use tauri::State;
 
 use crate::error::{CommandError, CommandResult};
@@ -103,14 +105,24 @@ pub fn verify_journal(state: State<'_, AppState>) -> CommandResult<VerifyReport>
     state.with(|j| j.verify())
 }
 
+/// The file arrives as the raw request body (no JSON array of numbers for a 50 MB video);
+/// the entry id and the percent-encoded file name come as headers.
 #[tauri::command(async)]
 pub fn attach_file(
     state: State<'_, AppState>,
-    id: i64,
-    name: String,
-    bytes: Vec<u8>,
+    request: Request<'_>,
 ) -> CommandResult<AttachmentInfo> {
-    state.with(|j| j.attach(id, &name, &bytes))
+    let InvokeBody::Raw(bytes) = request.body() else {
+        return Err(evenkeel::Error::invalid("file", "the file's bytes did not arrive").into());
+    };
+    let header = |name: &str| request.headers().get(name).and_then(|v| v.to_str().ok());
+    let id: i64 = header("x-entry-id")
+        .and_then(|v| v.parse().ok())
+        .ok_or_else(|| evenkeel::Error::invalid("entry", "which entry to attach to is missing"))?;
+    let name = header("x-file-name")
+        .map(|v| percent_decode_str(v).decode_utf8_lossy().into_owned())
+        .unwrap_or_default();
+    state.with(|j| j.attach(id, &name, bytes))
 }
 
 #[tauri::command(async)]

@@ -68,7 +68,8 @@ const MIGRATIONS: &[&str] = &[
     CREATE INDEX attachments_entry ON attachments (entry_id);
 
     CREATE VIRTUAL TABLE search USING fts5(
-        title, body, extra, tokenize = 'unicode61 remove_diacritics 2'
+        title, body, extra, tokenize = 'unicode61 remove_diacritics 2',
+        content = '', contentless_delete = 1
     );
     "#,
 ];

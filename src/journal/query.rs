@@ -19,8 +19,8 @@ const ENTRY_FROM: &str =
 
 pub const DEFAULT_PAGE: u32 = 50;
 pub const MAX_PAGE: u32 = 1000;
-const SNIPPET_OPEN: char = '\u{2}';
-const SNIPPET_CLOSE: char = '\u{3}';
+/// How many of the newest matches a very common search word is ranked among.
+const RANK_WINDOW: i64 = 1000;
 
 fn entry_from_row(row: &Row) -> rusqlite::Result<(i64, String, String, String, u32, String)> {
     Ok((
@@ -153,40 +153,51 @@ impl Journal {
         Ok(out)
     }
 
-    /// Full-text search over the current entries, best match first.
+    /// Full-text search over the current entries, best match first. Whole words are tried
+    /// first; when they find fewer than `limit` entries, words that start with what was typed
+    /// fill the rest (so "dent" finds "dentist" without every search paying for prefixes).
     pub fn search(&self, query: &str, limit: u32) -> Result<Vec<SearchHit>> {
-        let Some(fts) = fts_query(query) else {
+        let words = query_words(query);
+        if words.is_empty() {
             return Ok(Vec::new());
-        };
-        // Title words weigh most, then names and tags, then the body.
-        let sql = format!(
-            "SELECT {ENTRY_COLUMNS}, snippet(search, 1, '{SNIPPET_OPEN}', '{SNIPPET_CLOSE}', '…', 16)
-             FROM search JOIN current c ON c.entry_id = search.rowid
-               JOIN revisions r ON r.id = c.revision_id JOIN entries e ON e.id = c.entry_id
-             WHERE search MATCH ?1 AND c.deleted = 0
-             ORDER BY bm25(search, 10.0, 1.0, 4.0) LIMIT ?2"
-        );
-        let mut stmt = self.conn.prepare_cached(&sql)?;
-        let rows = stmt.query_map(rusqlite::params![fts, limit.clamp(1, MAX_PAGE)], |r| {
-            Ok((entry_from_row(r)?, r.get::<_, String>(6)?))
-        })?;
-        let mut hits = Vec::new();
-        for row in rows {
-            let (row, snippet) = row?;
-            let entry = build_entry(row)?;
-            // When the words matched only the title or names, show the start of the body instead.
-            let snippet = if snippet.contains(SNIPPET_OPEN) || entry.draft.body.is_empty() {
-                split_snippet(&snippet)
-            } else {
-                let start: String = entry.draft.body.chars().take(120).collect();
-                vec![SnippetPart {
-                    text: start,
-                    hit: false,
-                }]
-            };
-            hits.push(SearchHit { entry, snippet });
         }
-        Ok(hits)
+        let limit = limit.clamp(1, MAX_PAGE);
+        let mut ids = self.ranked_ids(&fts_query(&words, false), limit)?;
+        if (ids.len() as u32) < limit {
+            for id in self.ranked_ids(&fts_query(&words, true), limit)? {
+                if (ids.len() as u32) < limit && !ids.contains(&id) {
+                    ids.push(id);
+                }
+            }
+        }
+        ids.into_iter()
+            .map(|id| {
+                let entry = self.get(id)?;
+                let snippet = make_snippet(&entry.draft.body, &words);
+                Ok(SearchHit { entry, snippet })
+            })
+            .collect()
+    }
+
+    /// Entry ids matching an FTS5 query, best first. Ranking costs time per match, so a very
+    /// common word is ranked among the newest RANK_WINDOW entries that contain it.
+    fn ranked_ids(&self, fts: &str, limit: u32) -> Result<Vec<i64>> {
+        let floor: i64 = self
+            .conn
+            .prepare_cached("SELECT rowid FROM search WHERE search MATCH ?1 ORDER BY rowid DESC LIMIT 1 OFFSET ?2")?
+            .query_row(rusqlite::params![fts, RANK_WINDOW - 1], |r| r.get(0))
+            .optional()?
+            .unwrap_or(0);
+        // Title words weigh most, then names and tags, then the body.
+        let ids = self
+            .conn
+            .prepare_cached(
+                "SELECT rowid FROM search WHERE search MATCH ?1 AND rowid >= ?2
+                 ORDER BY bm25(search, 10.0, 1.0, 4.0) LIMIT ?3",
+            )?
+            .query_map(rusqlite::params![fts, floor, limit], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(ids)
     }
 
     /// The children, people and tags in use, most used first, for filters and pickers.
@@ -310,38 +321,110 @@ impl Journal {
     }
 }
 
-/// Turns what a person types into a safe FTS5 query: every word must appear, as a prefix.
-fn fts_query(text: &str) -> Option<String> {
-    let words: Vec<String> = text
-        .split(|c: char| !c.is_alphanumeric())
+/// The words of a search, lower-cased; punctuation never becomes FTS5 syntax.
+fn query_words(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .take(32)
-        .map(|w| format!("\"{w}\"*"))
-        .collect();
-    (!words.is_empty()).then(|| words.join(" "))
+        .map(str::to_lowercase)
+        .collect()
 }
 
-fn split_snippet(s: &str) -> Vec<SnippetPart> {
-    let mut parts = Vec::new();
-    let mut hit = false;
-    let mut buf = String::new();
-    for ch in s.chars() {
-        if ch == SNIPPET_OPEN || ch == SNIPPET_CLOSE {
-            if !buf.is_empty() {
-                parts.push(SnippetPart {
-                    text: std::mem::take(&mut buf),
-                    hit,
-                });
-            }
-            hit = ch == SNIPPET_OPEN;
+/// Every word must appear; with `prefix`, as the start of a word.
+fn fts_query(words: &[String], prefix: bool) -> String {
+    let star = if prefix { "*" } else { "" };
+    words
+        .iter()
+        .map(|w| format!("\"{w}\"{star}"))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// A short passage of the body around the first matching word, with the matches marked.
+/// Made here rather than by FTS5's snippet(), which re-runs the whole match for each row.
+fn make_snippet(body: &str, words: &[String]) -> Vec<SnippetPart> {
+    const BEFORE: usize = 6;
+    const AFTER: usize = 16;
+    let tokens: Vec<(usize, usize)> = token_spans(body);
+    let is_hit = |&(s, e): &(usize, usize)| {
+        let t = body[s..e].to_lowercase();
+        words.iter().any(|w| t.starts_with(w.as_str()))
+    };
+    let Some(first) = tokens.iter().position(is_hit) else {
+        let start: String = body.chars().take(120).collect();
+        let text = collapse_space(&start);
+        return if text.is_empty() {
+            vec![]
         } else {
-            buf.push(ch);
+            vec![SnippetPart { text, hit: false }]
+        };
+    };
+    let lo = first.saturating_sub(BEFORE);
+    let hi = (first + AFTER).min(tokens.len() - 1);
+    let mut parts: Vec<SnippetPart> = Vec::new();
+    let mut push = |text: &str, hit: bool| {
+        let text = collapse_space(text);
+        if text.is_empty() {
+            return;
         }
+        match parts.last_mut() {
+            Some(last) if last.hit == hit => last.text.push_str(&text),
+            _ => parts.push(SnippetPart { text, hit }),
+        }
+    };
+    if lo > 0 {
+        push("…", false);
     }
-    if !buf.is_empty() {
-        parts.push(SnippetPart { text: buf, hit });
+    let mut cursor = tokens[lo].0;
+    for t in &tokens[lo..=hi] {
+        push(&body[cursor..t.0], false);
+        push(&body[t.0..t.1], is_hit(t));
+        cursor = t.1;
+    }
+    if hi + 1 < tokens.len() {
+        push(&body[cursor..tokens[hi + 1].0], false);
+        push("…", false);
+    } else {
+        push(&body[cursor..], false);
     }
     parts
+}
+
+fn token_spans(text: &str) -> Vec<(usize, usize)> {
+    let mut spans = Vec::new();
+    let mut start = None;
+    for (i, c) in text.char_indices() {
+        match (c.is_alphanumeric(), start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                spans.push((s, i));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        spans.push((s, text.len()));
+    }
+    spans
+}
+
+/// Runs of white space (line breaks included) become one space, keeping a leading or trailing one.
+fn collapse_space(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut in_space = false;
+    for c in text.chars() {
+        if c.is_whitespace() {
+            if !in_space {
+                out.push(' ');
+            }
+            in_space = true;
+        } else {
+            out.push(c);
+            in_space = false;
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -350,32 +433,51 @@ mod tests {
 
     #[test]
     fn user_text_never_becomes_fts_syntax() {
-        assert_eq!(
-            fts_query("school \"pickup\" OR NOT*"),
-            Some("\"school\"* \"pickup\"* \"OR\"* \"NOT\"*".into())
-        );
-        assert_eq!(fts_query("  -- ()  "), None);
+        let words = query_words("School \"pickup\" OR NOT*");
+        assert_eq!(words, ["school", "pickup", "or", "not"]);
+        assert_eq!(fts_query(&words[..2], true), "\"school\"* \"pickup\"*");
+        assert_eq!(fts_query(&words[..1], false), "\"school\"");
+        assert!(query_words("  -- ()  ").is_empty());
     }
 
     #[test]
-    fn snippets_split_into_hits() {
-        let parts = split_snippet("a \u{2}b\u{3} c");
+    fn snippets_mark_words_that_start_with_the_query() {
+        let parts = make_snippet("We went to the Dentist.\nThen home.", &["dent".into()]);
         assert_eq!(
             parts,
             vec![
                 SnippetPart {
-                    text: "a ".into(),
+                    text: "We went to the ".into(),
                     hit: false
                 },
                 SnippetPart {
-                    text: "b".into(),
+                    text: "Dentist".into(),
                     hit: true
                 },
                 SnippetPart {
-                    text: " c".into(),
+                    text: ". Then home.".into(),
                     hit: false
                 },
             ]
+        );
+    }
+
+    #[test]
+    fn long_bodies_are_cut_around_the_first_match() {
+        let body = format!("{} needle {}", "word ".repeat(50), "more ".repeat(50));
+        let parts = make_snippet(&body, &["needle".into()]);
+        let text: String = parts.iter().map(|p| p.text.as_str()).collect();
+        assert!(text.starts_with('…') && text.ends_with('…'), "{text}");
+        assert!(text.len() < 160);
+        assert_eq!(parts.iter().filter(|p| p.hit).count(), 1);
+        // No match in the body (a title match): the start of the body, unmarked.
+        let parts = make_snippet("Plain body", &["title".into()]);
+        assert_eq!(
+            parts,
+            vec![SnippetPart {
+                text: "Plain body".into(),
+                hit: false
+            }]
         );
     }
 }

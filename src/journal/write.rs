@@ -29,7 +29,7 @@ impl Journal {
                 attachments: vec![],
             };
             let rev = append(&tx, id, 1, RevisionAction::Create, &recorded_at, &content)?;
-            index(&tx, id, rev, &checked)?;
+            index(&tx, id, rev, &checked, true)?;
             ids.push(id);
         }
         tx.commit()?;
@@ -56,7 +56,7 @@ impl Journal {
             &validate::now_utc(),
             &content,
         )?;
-        index(&tx, id, rev, &checked)?;
+        index(&tx, id, rev, &checked, false)?;
         tx.commit()?;
         Ok(())
     }
@@ -165,7 +165,8 @@ fn append(
 }
 
 /// Brings the derived tables (current state, names, tags, search) in line with a revision.
-fn index(tx: &Transaction, id: i64, revision_id: i64, c: &Checked) -> Result<()> {
+/// A `new` entry has nothing to clear first.
+fn index(tx: &Transaction, id: i64, revision_id: i64, c: &Checked, new: bool) -> Result<()> {
     let d = &c.draft;
     tx.prepare_cached(
         "INSERT INTO current (entry_id, revision_id, kind, occurred_utc, occurred_day, private, deleted)
@@ -175,7 +176,9 @@ fn index(tx: &Transaction, id: i64, revision_id: i64, c: &Checked) -> Result<()>
            private = excluded.private, deleted = 0",
     )?
     .execute(params![id, revision_id, d.kind.as_str(), c.occurred_utc, c.occurred_day, d.private])?;
-    clear_derived(tx, id)?;
+    if !new {
+        clear_derived(tx, id)?;
+    }
     for (names, table, link, col) in [
         (&d.children, "children", "entry_children", "child_id"),
         (&d.people, "people", "entry_people", "person_id"),

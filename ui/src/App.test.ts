@@ -54,6 +54,12 @@ function install(state: Partial<Fake>) {
         const rev: Revision = { chain_index: 1, entry_id: id, seq: 1, action: "create", recorded_at, content, attachments, prev_hash: "0".repeat(64), hash };
         return { entry: e, history: [rev] };
       }
+      case "attach_file": {
+        const e = fake.entries.find((x) => x.id === 1)!;
+        const info = { id: 1, name: "screenshot.png", media_type: "image/png", size: (args as Uint8Array).length, sha256: "cd".repeat(32) };
+        e.attachments.push(info);
+        return info;
+      }
       case "search_entries":
         return fake.entries
           .filter((e) => e.body.includes(args.query))
@@ -125,6 +131,21 @@ describe("the timeline", () => {
     await screen.findByRole("heading", { name: "History" });
     expect(screen.getByText("Written", { selector: "strong" })).toBeTruthy();
     expect(screen.getByText("14 Mar 2026, 17:30 (UTC+00:00)")).toBeTruthy();
+  });
+
+  it("attaches a file to the open entry and lists it with its hash", async () => {
+    install({ exists: true, unlocked: true, entries: [makeEntry(1, call)] });
+    render(App);
+    await fireEvent.click(await screen.findByRole("button", { name: /Phone call with Sam/ }));
+    await screen.findByRole("heading", { name: "History" });
+    const input = screen.getByLabelText("Attach a file") as HTMLInputElement;
+    const file = new File([new Uint8Array([137, 80, 78, 71, 1, 2, 3])], "screenshot.png", { type: "image/png" });
+    Object.defineProperty(input, "files", { value: [file] });
+    await fireEvent.change(input);
+    await screen.findByText("screenshot.png");
+    const sent = fake.calls.find((c) => c.cmd === "attach_file")!.args as Uint8Array;
+    expect(Array.from(sent)).toEqual([137, 80, 78, 71, 1, 2, 3]);
+    expect(screen.getByText(`sha256 ${"cd".repeat(32)}`)).toBeTruthy();
   });
 
   it("searches and marks the matching words", async () => {

@@ -34,6 +34,18 @@ async function call<T>(command: string, args?: Record<string, unknown>): Promise
   }
 }
 
+async function callRaw<T>(command: string, body: Uint8Array, headers: Record<string, string>): Promise<T> {
+  try {
+    return await invoke<T>(command, body, { headers });
+  } catch (e) {
+    const info = e as Partial<ErrorInfo>;
+    throw new ApiError(info?.kind ?? "unknown", info?.message ?? String(e));
+  }
+}
+
+/** The largest attachment the core accepts (50 MB), checked here too so nothing large is read for nothing. */
+export const MAX_ATTACHMENT_BYTES = 50_000_000;
+
 export const api = {
   status: () => call<JournalStatus>("journal_status"),
   create: (passphrase: string) => call<null>("create_journal", { passphrase }),
@@ -47,8 +59,13 @@ export const api = {
   search: (query: string) => call<SearchHit[]>("search_entries", { query }),
   vocabulary: () => call<Vocabulary>("vocabulary"),
   verify: () => call<VerifyReport>("verify_journal"),
-  attach: (id: number, name: string, bytes: number[]) =>
-    call<AttachmentInfo>("attach_file", { id, name, bytes }),
+  attach: (id: number, file: File) =>
+    file.arrayBuffer().then((buffer) =>
+      callRaw<AttachmentInfo>("attach_file", new Uint8Array(buffer), {
+        "x-entry-id": String(id),
+        "x-file-name": encodeURIComponent(file.name),
+      }),
+    ),
   changePassphrase: (current: string, next: string) =>
     call<null>("change_passphrase", { current, new: next }),
 };
