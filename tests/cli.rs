@@ -411,3 +411,92 @@ fn an_interrupted_writer_loses_no_acknowledged_entry() {
         assert!(journal.verify().unwrap().ok);
     }
 }
+
+fn tone_cmd(args: &[&str], stdin: &[u8]) -> Output {
+    use std::io::Write;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_evenkeel"))
+        .args(args)
+        .env_remove("EVENKEEL_PASSPHRASE")
+        .env("EVENKEEL_JOURNAL", "/nonexistent/never-opened.evenkeel")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut input = child.stdin.take().unwrap();
+    let _ = input.write_all(stdin);
+    drop(input);
+    child.wait_with_output().unwrap()
+}
+
+#[test]
+fn check_reports_without_a_journal_and_exits_0_whatever_the_verdict() {
+    let out = tone_cmd(&["check", "--json"], b"You ALWAYS do this, you idiot.");
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report["verdict"], "hostile");
+    assert!(report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|f| f["category"] == "insult"));
+    for key in ["score", "biff", "rewrite"] {
+        assert!(report.get(key).is_some(), "no {key}");
+    }
+    let human = String::from_utf8(tone_cmd(&["check"], b"Hi, 10am Saturday works. Thanks.").stdout)
+        .unwrap();
+    assert!(human.starts_with("Calm"), "{human}");
+}
+
+#[test]
+fn check_lines_gives_one_report_per_line() {
+    let out = tone_cmd(
+        &["check", "--lines", "-", "--json"],
+        b"you moron\nsee you at 5, thanks\n\n",
+    );
+    assert_eq!(out.status.code(), Some(0));
+    let verdicts: Vec<String> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| {
+            serde_json::from_str::<serde_json::Value>(l).unwrap()["verdict"]
+                .as_str()
+                .unwrap()
+                .to_string()
+        })
+        .collect();
+    assert_eq!(verdicts, ["hostile", "calm", "calm"]);
+}
+
+#[test]
+fn check_refuses_oversize_and_unreadable_input_with_exit_2() {
+    let out = tone_cmd(&["check"], &vec![b'a'; 100 * 1024 + 1]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("too large"));
+    let out = tone_cmd(&["check"], &[0xff, 0xfe, 0x00, 0x80]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("not UTF-8"));
+    assert_eq!(
+        tone_cmd(&["check", "/no/such/draft.txt"], b"")
+            .status
+            .code(),
+        Some(2)
+    );
+}
+
+#[test]
+fn decode_lists_requests_and_sets_hostility_aside() {
+    let out = tone_cmd(
+        &["decode", "--json"],
+        b"You are useless. Can you bring her coat on Friday at 5pm?",
+    );
+    assert_eq!(out.status.code(), Some(0));
+    let d: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(d["requests"][0], "Can you bring her coat on Friday at 5pm?");
+    assert_eq!(d["set_aside"][0], "You are useless.");
+}

@@ -2,6 +2,8 @@
 //!
 //! Exit codes: 0 success, 1 a check failed, 2 bad usage or input, 3 wrong passphrase or not a journal.
 
+mod tone;
+
 use std::io::{IsTerminal, Read, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -108,6 +110,30 @@ enum Command {
     },
     /// Change the passphrase [new one from $EVENKEEL_NEW_PASSPHRASE, else prompted]
     Passwd,
+    /// Read a draft before sending it: findings, BIFF checks and a calmer draft
+    Check {
+        /// The draft ("-" or nothing: standard input)
+        file: Option<PathBuf>,
+        /// One message per line; prints one JSON report per line (JSON Lines)
+        #[arg(long)]
+        lines: bool,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Read a received message for its requests, dates and facts, and draft a short reply
+    Decode {
+        /// The message ("-" or nothing: standard input)
+        file: Option<PathBuf>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Measure the checker on labelled files (label<TAB>text or spans<TAB>text)
+    Eval {
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 /// Entry fields shared by `add` and `edit`. On `edit`, a list given replaces the old one.
@@ -150,6 +176,13 @@ struct Fields {
 }
 
 fn main() -> ExitCode {
+    // `evenkeel list | head` should stop quietly when the reader goes away, as other Unix
+    // tools do, instead of panicking on a broken pipe.
+    #[cfg(unix)]
+    // SAFETY: restoring the default disposition of one signal before any thread starts.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
     let cli = Cli::parse();
     match run(cli) {
         Ok(code) => code,
@@ -215,6 +248,9 @@ fn open(path: &std::path::Path) -> Result<Journal, Error> {
 fn run(cli: Cli) -> Result<ExitCode, Error> {
     let path = journal_path(cli.journal);
     match cli.command {
+        Command::Check { file, lines, json } => tone::check(file, lines, json)?,
+        Command::Decode { file, json } => tone::decode(file, json)?,
+        Command::Eval { files, json } => tone::eval(&files, json)?,
         Command::Init => {
             if path.exists() {
                 return Err(Error::JournalExists(path));
@@ -473,7 +509,7 @@ fn read_stdin() -> Result<String, Error> {
     Ok(s)
 }
 
-fn print_json<T: Serialize + ?Sized>(value: &T) {
+pub(crate) fn print_json<T: Serialize + ?Sized>(value: &T) {
     let mut out = std::io::stdout().lock();
     let _ = serde_json::to_writer_pretty(&mut out, value);
     let _ = writeln!(out);

@@ -1,0 +1,149 @@
+//! BIFF: is the draft Brief, Informative, Friendly and Firm? Each check gives its reason.
+
+use super::rewrite::{sentences, TIME_WORDS};
+use super::{Biff, BiffCheck, Category, Finding, Severity};
+
+const BRIEF_WORDS: usize = 120;
+const FRIENDLY: &[&str] = &[
+    "hi",
+    "hello",
+    "dear",
+    "thanks",
+    "thank you",
+    "please",
+    "hope",
+    "appreciate",
+    "best",
+    "regards",
+    "take care",
+    "cheers",
+    "good morning",
+    "good afternoon",
+    "good evening",
+    "glad",
+    "happy to",
+];
+const REQUEST: &[&str] = &[
+    "could you",
+    "can you",
+    "would you",
+    "please",
+    "let me know",
+    "are you able",
+    "would it be",
+    "is it ok",
+    "does that work",
+    "can we",
+    "could we",
+    "shall we",
+    "i will",
+    "i'll",
+    "i can",
+    "i propose",
+    "i suggest",
+    "please confirm",
+    "confirm",
+];
+
+fn check(pass: bool, reason: impl Into<String>) -> BiffCheck {
+    BiffCheck {
+        pass,
+        reason: reason.into(),
+    }
+}
+
+pub fn assess(text: &str, findings: &[Finding]) -> Biff {
+    let lower = text.to_lowercase();
+    let words = text.split_whitespace().count();
+    let paragraphs = text.split("\n\n").filter(|p| !p.trim().is_empty()).count();
+    let has = |cats: &[Category]| {
+        findings
+            .iter()
+            .any(|f| cats.contains(&f.category) && f.severity > Severity::Low)
+    };
+
+    let brief = if words == 0 {
+        check(false, "The message is empty.")
+    } else if words > BRIEF_WORDS || paragraphs > 2 {
+        check(false, format!("{words} words in {paragraphs} paragraph(s): a paragraph or two is usually enough, and there is less to argue with."))
+    } else {
+        check(true, format!("{words} words: short enough to read calmly."))
+    };
+
+    let facts = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| TIME_WORDS.contains(&w) || w.chars().any(|c| c.is_ascii_digit()));
+    let request = REQUEST.iter().any(|r| lower.contains(r)) || text.contains('?');
+    let opinion = has(&[
+        Category::Blame,
+        Category::Sarcasm,
+        Category::Venting,
+        Category::Grievance,
+        Category::Contempt,
+        Category::Insult,
+        Category::Absolute,
+    ]);
+    let informative = match (facts || request, opinion) {
+        (_, true) => check(
+            false,
+            "Parts of it are opinion or argument; keep to facts, dates and requests.",
+        ),
+        (false, false) => check(false, "Say the facts the reader needs: what, when, where."),
+        (true, false) => check(true, "It sticks to facts and requests."),
+    };
+
+    let warm = FRIENDLY.iter().any(|f| lower.contains(f));
+    let hostile = has(&[
+        Category::Insult,
+        Category::Profanity,
+        Category::Contempt,
+        Category::Threat,
+        Category::Sarcasm,
+        Category::Shouting,
+    ]);
+    let friendly = match (warm, hostile) {
+        (_, true) => check(
+            false,
+            "Some of the wording is hostile; a friendly tone is hard to hear through it.",
+        ),
+        (false, false) => check(
+            false,
+            "Add a short friendly opening or close, such as \"Hi,\" and \"Thanks.\"",
+        ),
+        (true, false) => check(true, "It has a friendly opening or close."),
+    };
+
+    let last = sentences(text)
+        .last()
+        .map(|&(s, e)| text[s..e].to_lowercase())
+        .unwrap_or_default();
+    let closes = REQUEST.iter().any(|r| last.contains(r)) || last.contains('?') || facts;
+    let pressure = has(&[Category::Demand, Category::Threat]);
+    let grovel = findings
+        .iter()
+        .filter(|f| f.category == Category::Apology)
+        .count()
+        >= 2;
+    let firm = if pressure {
+        check(false, "Ultimatums and threats are pressure, not firmness; offer a clear request or a limited choice.")
+    } else if grovel {
+        check(
+            false,
+            "Several apologies weaken the request; one is enough.",
+        )
+    } else if closes {
+        check(true, "It ends with a clear request, choice or plan.")
+    } else {
+        check(
+            false,
+            "End with a clear request or a choice, e.g. \"Saturday 10am or Sunday 2pm?\"",
+        )
+    };
+
+    Biff {
+        brief,
+        informative,
+        friendly,
+        firm,
+    }
+}

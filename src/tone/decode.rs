@@ -1,0 +1,130 @@
+//! Reading a received message: the requests, questions, dates and times in it, the hostile
+//! parts set aside, and a skeleton BIFF reply that answers only the facts.
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use super::rewrite::{sentences, TIME_WORDS};
+use super::{find, Finding, Severity, ToneSettings};
+
+#[derive(Serialize, Deserialize, TS, Clone, Debug, PartialEq, Eq)]
+pub struct Decoded {
+    /// Things the sender asks you to do or answer.
+    pub requests: Vec<String>,
+    /// Other sentences that carry information (dates, times, places, plans).
+    pub facts: Vec<String>,
+    /// The dates and times mentioned, as written.
+    pub dates: Vec<String>,
+    /// Sentences that are only hostility, set aside so they need no answer.
+    pub set_aside: Vec<String>,
+    /// A short, neutral reply that answers only the requests.
+    pub reply: String,
+    pub findings: Vec<Finding>,
+}
+
+const ASKING: &[&str] = &[
+    "can you",
+    "could you",
+    "will you",
+    "would you",
+    "please",
+    "i need you to",
+    "you need to",
+    "you must",
+    "you have to",
+    "let me know",
+    "i want you to",
+    "make sure",
+    "bring",
+    "send",
+    "confirm",
+];
+
+pub fn decode(text: &str, settings: &ToneSettings) -> Decoded {
+    let findings = find(text, settings);
+    let mut out = Decoded {
+        requests: vec![],
+        facts: vec![],
+        dates: vec![],
+        set_aside: vec![],
+        reply: String::new(),
+        findings: vec![],
+    };
+    for (s, e) in sentences(text) {
+        let sentence = text[s..e].trim().to_string();
+        let lower = sentence.to_lowercase();
+        let heat: Vec<&Finding> = findings
+            .iter()
+            .filter(|f| f.start >= s && f.end <= e && f.severity > Severity::Low)
+            .collect();
+        let dates = date_mentions(&sentence);
+        let asking = sentence.ends_with('?') || ASKING.iter().any(|a| lower.contains(a));
+        out.dates.extend(dates.iter().cloned());
+        if asking && (heat.is_empty() || !dates.is_empty() || has_task(&lower)) {
+            out.requests.push(sentence);
+        } else if !heat.is_empty() && dates.is_empty() {
+            out.set_aside.push(sentence);
+        } else if !sentence.is_empty() {
+            out.facts.push(sentence);
+        }
+    }
+    out.reply = reply(&out.requests);
+    out.findings = findings;
+    out
+}
+
+fn has_task(lower: &str) -> bool {
+    [
+        "bring", "send", "pick", "collect", "drop", "pay", "sign", "book", "call", "return",
+    ]
+    .iter()
+    .any(|t| lower.contains(t))
+}
+
+/// Dates and times as written: weekday and month names, "3pm", "10:30", "14/03", "tomorrow".
+fn date_mentions(sentence: &str) -> Vec<String> {
+    let tokens: Vec<&str> = sentence
+        .split(|c: char| c.is_whitespace() || c == ',' || c == '?' || c == '!')
+        .filter(|t| !t.is_empty())
+        .collect();
+    let mut out = Vec::new();
+    for t in tokens {
+        let clean = t.trim_matches(|c: char| !c.is_alphanumeric() && c != ':' && c != '/');
+        let lower = clean.to_lowercase();
+        let is_time = lower.ends_with("am")
+            && lower[..lower.len() - 2]
+                .chars()
+                .all(|c| c.is_ascii_digit() || c == ':')
+            && lower.len() > 2
+            || lower.ends_with("pm")
+                && lower[..lower.len() - 2]
+                    .chars()
+                    .all(|c| c.is_ascii_digit() || c == ':')
+                && lower.len() > 2
+            || (lower.contains(':') || lower.contains('/'))
+                && lower
+                    .chars()
+                    .all(|c| c.is_ascii_digit() || c == ':' || c == '/')
+                && lower.chars().any(|c| c.is_ascii_digit());
+        let is_day = TIME_WORDS[..29].contains(&lower.as_str()) && lower != "may";
+        if is_time || is_day {
+            out.push(clean.to_string());
+        }
+    }
+    out
+}
+
+fn reply(requests: &[String]) -> String {
+    let mut out = String::from("Hi,\n\nThanks for your message.");
+    if requests.is_empty() {
+        out.push_str(" I have noted it.");
+    }
+    for r in requests {
+        out.push_str(&format!(
+            "\n\nAbout \"{}\": [your answer: yes / no / an alternative time]",
+            r.trim_end_matches(['?', '.', '!'])
+        ));
+    }
+    out.push_str("\n\nThanks.");
+    out
+}

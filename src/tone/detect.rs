@@ -1,0 +1,480 @@
+//! Finds the phrases worth a second look: lexicon phrases on folded words, shouting on the
+//! original text, then drops harmless uses, quotations and the user's own exceptions.
+
+use super::explain::explanation;
+use super::lexicon::{Lexicon, Phrase};
+use super::normalize::{words, Word};
+use super::{rewrite, Category, Finding, Severity, ToneSettings};
+
+/// Words that may stand between "you are" and the word they point at ("you are so very selfish").
+const INTENSIFIERS: &[&str] = &[
+    "so",
+    "a",
+    "an",
+    "the",
+    "really",
+    "very",
+    "just",
+    "completely",
+    "totally",
+    "utterly",
+    "absolutely",
+    "most",
+    "fucking",
+    "bloody",
+    "damn",
+    "incredibly",
+    "extremely",
+    "truly",
+    "little",
+    "quite",
+    "pretty",
+    "too",
+    "such",
+    "being",
+    "not",
+    "only",
+    "always",
+    "still",
+    "acting",
+    "an",
+    "utter",
+    "complete",
+    "total",
+    "big",
+    "selfish",
+    "lazy",
+    "stupid",
+];
+/// Verbs that link "you" to a description ("you are", "you sound", "you have been").
+const LINKS: &[&str] = &[
+    "are", "were", "be", "been", "being", "seem", "sound", "look", "act", "get", "getting",
+    "become",
+];
+
+/// A match in word positions: words `from..to`.
+#[derive(Debug, Clone, Copy)]
+struct Hit {
+    from: usize,
+    to: usize,
+    category: Category,
+    severity: Severity,
+}
+
+pub fn detect(text: &str, settings: &ToneSettings) -> Vec<Finding> {
+    let ws = words(text);
+    let lex = Lexicon::builtin();
+    let custom = custom_lexicon(settings);
+    let ignored = ignored_words(&ws, lex);
+
+    let mut hits: Vec<Hit> = Vec::new();
+    for i in 0..ws.len() {
+        let next = ws.get(i + 1).map(|w| w.text.as_str());
+        let candidates = lex
+            .candidates(&ws[i].text, next)
+            .chain(custom.candidates(&ws[i].text, next));
+        for phrase in candidates {
+            let Some(to) = match_at(&ws, i, phrase) else {
+                continue;
+            };
+            if ignored[i..to].iter().all(|&x| x) {
+                continue;
+            }
+            if phrase.directed && !is_directed(&ws, i) {
+                continue;
+            }
+            hits.push(Hit {
+                from: i,
+                to,
+                category: phrase.category,
+                severity: phrase.severity,
+            });
+            break;
+        }
+        if hits.last().is_none_or(|h| h.from != i) {
+            if let Some(hit) = inflected_hit(&ws, i, lex) {
+                hits.push(hit);
+            }
+        }
+    }
+    let hits = drop_nested(hits);
+
+    let never: Vec<Vec<String>> = settings
+        .never_flag
+        .iter()
+        .map(|w| words(w).into_iter().map(|w| w.text).collect::<Vec<_>>())
+        .filter(|w: &Vec<String>| !w.is_empty())
+        .collect();
+    let quotes = quoted_regions(text);
+
+    let mut findings: Vec<Finding> = Vec::new();
+    for h in hits {
+        let matched: Vec<&str> = ws[h.from..h.to].iter().map(|w| w.text.as_str()).collect();
+        if never.iter().any(|n| contains_seq(&matched, n)) {
+            continue;
+        }
+        let (start, end) = (ws[h.from].start, ws[h.to - 1].end);
+        if quotes.iter().any(|&(qs, qe)| start >= qs && end <= qe) {
+            continue;
+        }
+        let suggestion = rewrite::replacement(h.category, &matched).unwrap_or_default();
+        findings.push(finding(
+            text, h.category, h.severity, start, end, suggestion,
+        ));
+    }
+    for (start, end) in bare_questions(text, &ws) {
+        if !findings
+            .iter()
+            .any(|f| f.start < end && f.end > start && f.category == Category::Contempt)
+        {
+            let mut f = finding(
+                text,
+                Category::Contempt,
+                Severity::Low,
+                start,
+                end,
+                String::new(),
+            );
+            f.explanation = BARE_QUESTION.to_string();
+            findings.push(f);
+        }
+    }
+    let all_caps = !text.chars().any(|c| c.is_lowercase());
+    for (start, end, mut severity, suggestion) in shouting(text) {
+        // Someone who writes everything in capitals is not raising their voice at one word.
+        if all_caps {
+            severity = Severity::Low;
+        }
+        if !quotes.iter().any(|&(qs, qe)| start >= qs && end <= qe) {
+            findings.push(finding(
+                text,
+                Category::Shouting,
+                severity,
+                start,
+                end,
+                suggestion,
+            ));
+        }
+    }
+    findings.sort_by_key(|f| (f.start, f.end));
+    findings
+}
+
+fn finding(
+    text: &str,
+    category: Category,
+    severity: Severity,
+    start: usize,
+    end: usize,
+    suggestion: String,
+) -> Finding {
+    let start_utf16 = text[..start].encode_utf16().count();
+    Finding {
+        category,
+        severity,
+        start,
+        end,
+        start_utf16,
+        end_utf16: start_utf16 + text[start..end].encode_utf16().count(),
+        text: text[start..end].to_string(),
+        explanation: explanation(category).to_string(),
+        suggestion,
+    }
+}
+
+/// Where a phrase matches at word `i`, the end of the match. `*` matches any one word; a match
+/// does not run across a sentence boundary.
+fn match_at(ws: &[Word], i: usize, phrase: &Phrase) -> Option<usize> {
+    let to = i + phrase.words.len();
+    if to > ws.len() {
+        return None;
+    }
+    for (k, pw) in phrase.words.iter().enumerate() {
+        let w = &ws[i + k];
+        if k > 0 && w.sentence_start {
+            return None;
+        }
+        if pw != "*" && *pw != w.text {
+            return None;
+        }
+    }
+    Some(to)
+}
+
+/// Plurals and dropped g's of single insulting or profane words: "idiots", "fuckin".
+fn inflected_hit(ws: &[Word], i: usize, lex: &Lexicon) -> Option<Hit> {
+    let w = ws[i].text.as_str();
+    let dropped_g;
+    let stems: [Option<&str>; 3] = [
+        w.strip_suffix("es"),
+        w.strip_suffix('s'),
+        match w.strip_suffix("in") {
+            Some(s) if s.len() >= 3 => {
+                dropped_g = format!("{s}ing");
+                Some(dropped_g.as_str())
+            }
+            _ => None,
+        },
+    ];
+    for stem in stems.into_iter().flatten().filter(|s| s.len() >= 3) {
+        for p in lex.by_first.get(stem).into_iter().flatten() {
+            let fits =
+                p.words.len() == 1 && matches!(p.category, Category::Insult | Category::Profanity);
+            if fits && (!p.directed || is_directed(ws, i)) {
+                return Some(Hit {
+                    from: i,
+                    to: i + 1,
+                    category: p.category,
+                    severity: p.severity,
+                });
+            }
+        }
+    }
+    None
+}
+
+/// Whether the word at `i` describes the reader: "you are (so) X", "you X", "such a X", "what a X".
+fn is_directed(ws: &[Word], i: usize) -> bool {
+    let mut j = i;
+    while j > 0 && !ws[j].sentence_start {
+        let prev = ws[j - 1].text.as_str();
+        match prev {
+            "you" | "yourself" | "such" | "what" | "how" => return true,
+            p if LINKS.contains(&p) => {
+                // "you are X", "you have been X", "you are being X"
+                let mut k = j - 1;
+                while k > 0 && !ws[k].sentence_start {
+                    let t = ws[k - 1].text.as_str();
+                    if t == "you" {
+                        return true;
+                    }
+                    if !(LINKS.contains(&t)
+                        || t == "have"
+                        || t == "so"
+                        || t == "really"
+                        || t == "just")
+                    {
+                        return false;
+                    }
+                    k -= 1;
+                }
+                return false;
+            }
+            p if INTENSIFIERS.contains(&p) => j -= 1,
+            _ => return false,
+        }
+    }
+    false
+}
+
+/// Marks the words that lie inside a harmless phrase ("kill time", "sorry to hear").
+fn ignored_words(ws: &[Word], lex: &Lexicon) -> Vec<bool> {
+    let mut out = vec![false; ws.len()];
+    for i in 0..ws.len() {
+        if let Some(list) = lex.ignore.get(&ws[i].text) {
+            for phrase in list {
+                let to = i + phrase.len();
+                if to <= ws.len()
+                    && ws[i..to]
+                        .iter()
+                        .zip(phrase)
+                        .all(|(w, p)| p == "*" || w.text == *p)
+                {
+                    out[i..to].iter_mut().for_each(|x| *x = true);
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Keeps a match only if no other match contains it; the outer one says more.
+fn drop_nested(mut hits: Vec<Hit>) -> Vec<Hit> {
+    hits.sort_by_key(|h| (h.from, std::cmp::Reverse(h.to)));
+    let mut out: Vec<Hit> = Vec::with_capacity(hits.len());
+    for h in hits {
+        if let Some(last) = out.last() {
+            if h.from >= last.from && h.to <= last.to {
+                continue;
+            }
+        }
+        out.push(h);
+    }
+    out
+}
+
+fn contains_seq(haystack: &[&str], needle: &[String]) -> bool {
+    needle.len() <= haystack.len()
+        && haystack
+            .windows(needle.len())
+            .any(|w| w.iter().zip(needle).all(|(a, b)| a == b))
+}
+
+fn custom_lexicon(settings: &ToneSettings) -> Lexicon {
+    let mut lex = Lexicon::default();
+    for w in &settings.extra_words {
+        let words: Vec<String> = words(w).into_iter().map(|w| w.text).collect();
+        if !words.is_empty() {
+            lex.add(Phrase {
+                words,
+                category: Category::Custom,
+                severity: Severity::Medium,
+                directed: false,
+            });
+        }
+    }
+    lex.index();
+    lex
+}
+
+/// Byte ranges inside quotation marks that hold a real quotation (three words or more), so
+/// quoting the school or the other parent is not read as the sender's own tone. A single
+/// word in quotes is more often scare quotes, and stays checked.
+fn quoted_regions(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut open: Option<(usize, char)> = None;
+    for (i, c) in text.char_indices() {
+        match (open, c) {
+            (None, '"' | '“' | '«') => open = Some((i + c.len_utf8(), c)),
+            (Some((s, o)), '"' | '”' | '»') if (o == '"') == (c == '"') => {
+                if text[s..i].split_whitespace().count() >= 3 {
+                    out.push((s, i));
+                }
+                open = None;
+            }
+            (Some(_), '\n') => open = None,
+            _ => {}
+        }
+    }
+    out
+}
+
+const BARE_QUESTION: &str = "A bare question can read as an interrogation. A word of context, or \"could you\", makes it easier to answer.";
+const QUESTION_OPENERS: &[&str] = &[
+    "why", "what", "how", "where", "who", "when", "did", "do", "does", "are", "is", "was", "were",
+    "have", "has", "am", "you", "so",
+];
+const SOFTENERS: &[&str] = &[
+    "please", "thanks", "thank", "could", "would", "may", "might", "kindly", "sorry", "mind",
+    "wonder", "perhaps", "maybe", "possible", "hi", "hello", "hope", "happy", "ok", "okay",
+];
+
+/// Questions that open with a bare "why", "what", "did you"… and carry no softening word.
+/// Low severity: one is fine, several in a row read as cross-examination.
+fn bare_questions(text: &str, ws: &[Word]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < ws.len() {
+        let mut j = i + 1;
+        while j < ws.len() && !ws[j].sentence_start {
+            j += 1;
+        }
+        let (start, end) = (ws[i].start, ws[j - 1].end);
+        let asks = text[end..]
+            .trim_start_matches(['"', '\'', ')'])
+            .starts_with('?');
+        if asks
+            && QUESTION_OPENERS.contains(&ws[i].text.as_str())
+            && !ws[i..j]
+                .iter()
+                .any(|w| SOFTENERS.contains(&w.text.as_str()))
+        {
+            out.push((start, end));
+        }
+        i = j;
+    }
+    out
+}
+
+/// Short capitalised words that are shouting, not acronyms.
+const SHOUTED_SHORT: &[&str] = &[
+    "NO", "NOT", "NOW", "YOU", "WHY", "HOW", "THE", "AND", "ARE", "YES", "GET", "OUT", "OFF",
+    "ALL", "CAN", "DID", "HER", "HIS", "SHE", "HIM", "BUT", "FOR", "ME", "MY", "IS", "IT", "DO",
+    "GO", "WE", "OUR", "WAS", "BE", "SO", "TO", "AT", "ON", "IN", "OF", "OR", "IF", "HE", "AM",
+    "ANY", "NEVER", "WHAT", "STOP", "DONT", "CANT", "WONT", "JUST", "THIS", "THAT", "WHEN",
+    "WHERE", "HAVE", "WILL", "YOUR", "LATE", "EVER", "NEED", "MUST", "HELP", "NOW",
+];
+/// Capitalised words that are names of things, not shouting.
+const ACRONYMS: &[&str] = &[
+    "MIAM", "CAFCASS", "ASAP", "NHS", "ADHD", "GCSE", "SENCO", "HMRC", "RSVP", "FYI", "PTSD",
+    "OCD", "SATS", "COVID", "BTW", "DBS", "CAMHS", "EHCP", "OFSTED", "NSPCC", "ASD", "MMR", "UTC",
+    "GMT", "BST", "EST", "PST", "CEST", "HTML", "PDF", "USB", "LGBT", "LGBTQ", "UNICEF", "NASA",
+    "FAQ", "IOU", "AKA",
+];
+
+/// Shouted words (merged when several run together) and runs of "!" or "?".
+fn shouting(text: &str) -> Vec<(usize, usize, Severity, String)> {
+    let mut out: Vec<(usize, usize, Severity, String)> = Vec::new();
+    let mut run: Option<(usize, usize)> = None;
+    let flush = |run: &mut Option<(usize, usize)>,
+                 out: &mut Vec<(usize, usize, Severity, String)>| {
+        if let Some((s, e)) = run.take() {
+            out.push((s, e, Severity::Medium, text[s..e].to_lowercase()));
+        }
+    };
+    let mut word_start: Option<usize> = None;
+    let bytes_end = text.len();
+    let mut iter = text.char_indices().peekable();
+    while let Some((i, c)) = iter.next() {
+        if c.is_alphabetic() {
+            word_start.get_or_insert(i);
+        }
+        let next_is_letter = iter.peek().is_some_and(|&(_, n)| n.is_alphabetic());
+        if let (Some(s), false) = (word_start, next_is_letter) {
+            let end = iter.peek().map_or(bytes_end, |&(j, _)| j);
+            let word = &text[s..end];
+            let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+            let caps =
+                word.chars().all(|c| !c.is_lowercase()) && word.chars().any(|c| c.is_uppercase());
+            let vowels = word.chars().filter(|c| "AEIOUY".contains(*c)).count();
+            // NRHP, USGS, NPOV: few vowels in a short capitalised word mark an acronym.
+            let wordlike = letters >= 6 || vowels * 10 >= letters * 3;
+            let shouted = caps
+                && letters >= 2
+                && !ACRONYMS.contains(&word)
+                && (SHOUTED_SHORT.contains(&word) || (letters >= 4 && wordlike));
+            if shouted {
+                // Join with the previous shouted word when only spaces lie between.
+                match run {
+                    Some((rs, re)) if text[re..s].chars().all(|c| c == ' ' || c == ',') => {
+                        run = Some((rs, end))
+                    }
+                    _ => {
+                        flush(&mut run, &mut out);
+                        run = Some((s, end));
+                    }
+                }
+            } else if letters > 0 {
+                flush(&mut run, &mut out);
+            }
+            word_start = None;
+        }
+    }
+    flush(&mut run, &mut out);
+
+    // Runs of two or more "!" / "?".
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut k = 0;
+    while k < chars.len() {
+        if matches!(chars[k].1, '!' | '?') {
+            let mut m = k;
+            while m < chars.len() && matches!(chars[m].1, '!' | '?') {
+                m += 1;
+            }
+            if m - k >= 2 {
+                let s = chars[k].0;
+                let e = if m < chars.len() {
+                    chars[m].0
+                } else {
+                    text.len()
+                };
+                let mark = if text[s..e].contains('?') { "?" } else { "." };
+                out.push((s, e, Severity::Low, mark.to_string()));
+            }
+            k = m;
+        } else {
+            k += 1;
+        }
+    }
+    out
+}

@@ -1,0 +1,337 @@
+//! The calmer draft: escalating words removed or softened, sentences that held nothing but
+//! heat dropped, facts and requests kept, a friendly opening and close added.
+
+use super::{find, Category, Finding, Severity, ToneSettings};
+
+/// Calmer words for a matched phrase; `None` means the phrase is best left out.
+pub fn replacement(category: Category, words: &[&str]) -> Option<String> {
+    let phrase = words.join(" ");
+    let soft = match (category, phrase.as_str()) {
+        (Category::Absolute, "you always") => "you often",
+        (Category::Absolute, "you never") => "you rarely",
+        (Category::Absolute, "you are always") => "you are often",
+        (Category::Absolute, "you are never") => "you are rarely",
+        (Category::Absolute, "you have never") => "you have not yet",
+        (Category::Absolute, "you have always") => "you have often",
+        (Category::Absolute, "you constantly") => "you often",
+        (Category::Absolute, "you keep") => "you have been",
+        (Category::Absolute, "every single time" | "every time you" | "each time you") => {
+            "several times"
+        }
+        (
+            Category::Demand,
+            "you have to" | "you must" | "i expect you to" | "i insist" | "i demand",
+        ) => "could you please",
+        (Category::Demand, "you will bring") => "could you please bring",
+        (Category::Demand, "you will have") => "could you please have",
+        (Category::Demand, "you will do") => "could you please do",
+        (Category::Demand, "you better" | "you had better" | "you would better") => "please",
+        (Category::Demand, "right now" | "immediately") => "as soon as you can",
+        (Category::Advice, "you need to" | "you should" | "you ought to" | "you could try") => {
+            "could you"
+        }
+        (Category::Advice, "you should not") => "could you avoid",
+        (
+            Category::Threat,
+            "see you in court"
+            | "i will see you in court"
+            | "i will take you to court"
+            | "i will take you back to court"
+            | "i will drag you to court",
+        ) => "if we cannot agree, I will ask the court to decide",
+        (Category::Contempt, "really" | "actually" | "obviously" | "clearly you" | "in fact") => {
+            return None
+        }
+        _ => return None,
+    };
+    Some(soft.to_string())
+}
+
+/// Categories whose sentence carries nothing worth keeping once the phrase is gone.
+fn sentence_is_heat(c: Category) -> bool {
+    matches!(
+        c,
+        Category::Insult
+            | Category::Threat
+            | Category::Sarcasm
+            | Category::Venting
+            | Category::Contempt
+            | Category::Grievance
+            | Category::Blame
+            | Category::ChildMessenger
+    )
+}
+
+pub fn rewrite(text: &str, findings: &[Finding], settings: &ToneSettings) -> String {
+    let edits = |f: &Finding| f.severity > Severity::Low || f.category == Category::Shouting;
+    if !findings.iter().any(edits) {
+        return frame(text.trim());
+    }
+    let above_low = |draft: &str| -> Vec<Finding> {
+        find(draft, settings)
+            .into_iter()
+            .filter(|f| f.severity > Severity::Low)
+            .collect()
+    };
+    let mut draft = apply(text, findings);
+    let mut left = above_low(&draft);
+    // The edits can leave new problems in the joins; re-read and repair a few times.
+    for _ in 0..3 {
+        if left.is_empty() {
+            break;
+        }
+        draft = apply(&draft, &left);
+        left = above_low(&draft);
+    }
+    // Anything still above low severity is dropped with its sentence.
+    if !left.is_empty() {
+        draft = sentences(&draft)
+            .into_iter()
+            .filter(|(s, e)| !left.iter().any(|f| f.start < *e && f.end > *s))
+            .map(|(s, e)| draft[s..e].trim().to_string())
+            .collect::<Vec<_>>()
+            .join(" ");
+    }
+    frame(draft.trim())
+}
+
+/// Applies the findings' suggestions and drops sentences that were only heat.
+fn apply(text: &str, findings: &[Finding]) -> String {
+    let mut kept: Vec<String> = Vec::new();
+    for (s, e) in sentences(text) {
+        // Low findings ("really", a bare question) are left as written, except shouting marks.
+        let inside: Vec<&Finding> = findings
+            .iter()
+            .filter(|f| {
+                f.start >= s
+                    && f.end <= e
+                    && (f.severity > Severity::Low || f.category == Category::Shouting)
+            })
+            .collect();
+        let sentence = &text[s..e];
+        let heat = inside
+            .iter()
+            .any(|f| sentence_is_heat(f.category) && f.suggestion.is_empty());
+        if heat && !has_substance(sentence, &inside, s) {
+            continue;
+        }
+        // Replace from the end so earlier offsets stay valid; skip overlapping findings.
+        let mut out = sentence.to_string();
+        let mut last_start = usize::MAX;
+        for f in inside.iter().rev() {
+            if f.end - s > last_start {
+                continue;
+            }
+            let (a, b) = (f.start - s, f.end - s);
+            let replacement = match f.category {
+                Category::Shouting if f.suggestion == "." || f.suggestion == "?" => {
+                    f.suggestion.clone()
+                }
+                Category::Shouting => f.suggestion.clone(),
+                _ if matches!(f.category, Category::Demand) && ends_clause(&f.text) => {
+                    // "... or else" / "or I will …": the ultimatum runs to the end of the sentence.
+                    out.truncate(a);
+                    last_start = a;
+                    continue;
+                }
+                _ => f.suggestion.clone(),
+            };
+            out.replace_range(a..b, &replacement);
+            last_start = a;
+        }
+        let tidy = tidy(&out);
+        if tidy.chars().any(|c| c.is_alphanumeric()) {
+            kept.push(tidy);
+        }
+    }
+    kept.join(" ")
+}
+
+fn ends_clause(text: &str) -> bool {
+    let t = text.to_lowercase();
+    t.starts_with("or ") || t.starts_with("by tonight or") || t.starts_with("by tomorrow or")
+}
+
+/// A sentence worth keeping has a fact or a request left outside its hot phrases:
+/// a number, a day or time word, or enough ordinary words.
+fn has_substance(sentence: &str, inside: &[&Finding], offset: usize) -> bool {
+    let mut rest = String::with_capacity(sentence.len());
+    let mut cursor = 0;
+    for f in inside {
+        let (a, b) = (f.start - offset, f.end - offset);
+        if a >= cursor {
+            rest.push_str(&sentence[cursor..a]);
+            rest.push(' ');
+            cursor = b;
+        }
+    }
+    rest.push_str(&sentence[cursor..]);
+    let lower = rest.to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let content = words.iter().filter(|w| !FILLER.contains(w)).count();
+    let facts = words
+        .iter()
+        .any(|w| w.chars().any(|c| c.is_ascii_digit()) || TIME_WORDS.contains(w));
+    facts || content >= 4
+}
+
+const FILLER: &[&str] = &[
+    "you", "your", "are", "is", "a", "an", "the", "i", "am", "and", "so", "to", "it", "that",
+    "this", "of", "me", "my", "just", "again", "oh", "well", "do", "not", "be", "was", "were",
+    "have", "has", "with", "for", "at", "on", "in", "what", "why", "how", "really", "very", "such",
+    "all", "too", "as", "but", "or", "if", "no", "yes", "ever",
+];
+
+pub const TIME_WORDS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "today",
+    "tomorrow",
+    "tonight",
+    "yesterday",
+    "weekend",
+    "morning",
+    "afternoon",
+    "evening",
+    "noon",
+    "midday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "am",
+    "pm",
+    "week",
+    "pickup",
+    "pick",
+    "drop",
+    "collect",
+    "handover",
+    "school",
+    "holiday",
+    "holidays",
+    "appointment",
+    "doctor",
+    "dentist",
+    "birthday",
+];
+
+/// Sentence ranges, each including its closing punctuation.
+pub fn sentences(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let end_mark = matches!(c, '.' | '!' | '?' | '\n');
+        let next_continues = chars
+            .peek()
+            .is_some_and(|&(_, n)| matches!(n, '.' | '!' | '?'));
+        if end_mark && !next_continues {
+            let end = i + c.len_utf8();
+            if text[start..end].trim().chars().any(|c| c.is_alphanumeric()) {
+                out.push((start, end));
+            }
+            start = end;
+        }
+    }
+    if text[start..].trim().chars().any(|c| c.is_alphanumeric()) {
+        out.push((start, text.len()));
+    }
+    out
+}
+
+/// Collapses the spaces and stray commas that removals leave, and capitalises the start.
+fn tidy(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 1);
+    for word in s.split_whitespace() {
+        let word = if word == "i" { "I" } else { word };
+        let punct = word.starts_with([',', '.', '!', '?', ';', ':']);
+        // A comma left dangling before other punctuation, or doubled, goes.
+        if punct && out.ends_with(',') {
+            out.pop();
+        }
+        if !out.is_empty() && !punct {
+            out.push(' ');
+        }
+        out.push_str(
+            if punct && word.starts_with(',') && out.ends_with(['.', '!', '?']) {
+                &word[1..]
+            } else {
+                word
+            },
+        );
+    }
+    let trimmed = out
+        .trim_start_matches([',', ';', ':', ' ', '-', '.'])
+        .trim_end_matches([',', ';', ' ', '-']);
+    let mut chars = trimmed.chars();
+    let mut out = match chars.next() {
+        Some(first) => first.to_uppercase().collect::<String>() + chars.as_str(),
+        None => String::new(),
+    };
+    if !out.is_empty() && !out.ends_with(['.', '!', '?']) {
+        out.push('.');
+    }
+    out
+}
+
+const GREETINGS: &[&str] = &[
+    "hi",
+    "hello",
+    "dear",
+    "hey",
+    "good morning",
+    "good afternoon",
+    "good evening",
+];
+const CLOSINGS: &[&str] = &[
+    "thanks",
+    "thank you",
+    "regards",
+    "best",
+    "cheers",
+    "take care",
+    "many thanks",
+    "kind regards",
+];
+
+/// Adds a friendly opening and close if the draft has none.
+fn frame(body: &str) -> String {
+    if body.is_empty() {
+        return "Hi,\n\nCould we agree a time to sort out the next arrangements for the children?\n\nThanks.".into();
+    }
+    let lower = body.to_lowercase();
+    let mut out = String::new();
+    if !GREETINGS.iter().any(|g| lower.starts_with(g)) {
+        out.push_str("Hi,\n\n");
+    }
+    out.push_str(body);
+    let tail: String = lower
+        .chars()
+        .rev()
+        .take(40)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    if !CLOSINGS.iter().any(|c| tail.contains(c)) {
+        out.push_str("\n\nThanks.");
+    }
+    out
+}

@@ -1,0 +1,258 @@
+//! The calm-message checker on messages co-parents actually send, hard negatives included.
+
+use evenkeel::tone::{check, decode, Category, Severity, ToneSettings, Verdict};
+use proptest::prelude::*;
+
+fn flagged(text: &str) -> bool {
+    check(text, &ToneSettings::default()).verdict != Verdict::Calm
+}
+
+fn categories(text: &str) -> Vec<Category> {
+    check(text, &ToneSettings::default())
+        .findings
+        .into_iter()
+        .map(|f| f.category)
+        .collect()
+}
+
+#[test]
+fn co_parenting_fixture_precision_and_recall_are_at_least_0_9() {
+    let data = include_str!("fixtures/coparenting.tsv");
+    let (mut tp, mut fp, mut fn_) = (0, 0, 0);
+    let mut wrong = Vec::new();
+    for line in data.lines().skip(1) {
+        let (label, text) = line.split_once('\t').unwrap();
+        let expected = label == "1";
+        let got = flagged(text);
+        match (expected, got) {
+            (true, true) => tp += 1,
+            (false, true) => fp += 1,
+            (true, false) => fn_ += 1,
+            _ => {}
+        }
+        if expected != got {
+            wrong.push(format!("{label} {text}"));
+        }
+    }
+    let precision = tp as f64 / (tp + fp) as f64;
+    let recall = tp as f64 / (tp + fn_) as f64;
+    assert!(
+        precision >= 0.9 && recall >= 0.9,
+        "precision {precision:.2} recall {recall:.2}; wrong:\n{}",
+        wrong.join("\n")
+    );
+}
+
+#[test]
+fn each_category_is_found_in_its_own_words() {
+    let cases: &[(&str, Category)] = &[
+        ("You are a horrible person.", Category::Insult),
+        ("You're such a psycho.", Category::Insult),
+        ("That was a fucking disaster.", Category::Profanity),
+        ("You'll regret it.", Category::Threat),
+        ("See you in court.", Category::Threat),
+        ("It's your fault she cried.", Category::Blame),
+        ("You always forget her bag.", Category::Absolute),
+        ("Every single time, the same thing.", Category::Absolute),
+        ("Oh great, late again.", Category::Sarcasm),
+        ("Nice of you to finally answer.", Category::Sarcasm),
+        ("Answer me NOW.", Category::Shouting),
+        ("Where is she???", Category::Shouting),
+        ("Bring him back by tonight or else.", Category::Threat),
+        ("I'm not asking.", Category::Demand),
+        ("You should feed him better.", Category::Advice),
+        ("Grow up.", Category::Advice),
+        (
+            "Tell your mother to stop calling me.",
+            Category::ChildMessenger,
+        ),
+        ("Ask your dad why he is late.", Category::ChildMessenger),
+        (
+            "When we were married you did the same.",
+            Category::Grievance,
+        ),
+        ("Your new boyfriend is not welcome.", Category::Grievance),
+        ("I'm sick and tired of this.", Category::Venting),
+        ("What is wrong with you?", Category::Contempt),
+        ("Who do you think you are?", Category::Contempt),
+    ];
+    for (text, category) in cases {
+        assert!(
+            categories(text).contains(category),
+            "{text:?} should show {category:?}, got {:?}",
+            categories(text)
+        );
+    }
+    let apologies = check(
+        "I'm so sorry. I'm really sorry, it's all my fault.",
+        &ToneSettings::default(),
+    );
+    assert!(
+        apologies
+            .findings
+            .iter()
+            .filter(|f| f.category == Category::Apology)
+            .count()
+            >= 2
+    );
+    assert!(!apologies.biff.firm.pass);
+}
+
+#[test]
+fn harmless_uses_pass() {
+    for text in [
+        "Sam is sick today so I'll keep him home.",
+        "She had her booster shots on Monday.",
+        "I hate to ask, but could we swap weekends?",
+        "We played cards to kill time at the airport.",
+        "The court date is 14 March; mediation is on the 2nd.",
+        "I'm sorry to hear about your dad.",
+        "The school said: \"he was rude and disruptive in class\" so I booked a meeting.",
+        "Maya has a headache and a cold.",
+        "The covid test was negative.",
+        "The traffic was crazy today.",
+        "We fed the pigs and the cows at the farm.",
+        "Could you please confirm 10am on Saturday? Thanks.",
+        "Our GP appointment is at 4pm; the MIAM is next week.",
+        "It's a mental health day at school on Friday.",
+        "She's got a bloody nose from football but she's fine.",
+    ] {
+        let r = check(text, &ToneSettings::default());
+        assert_eq!(
+            r.verdict,
+            Verdict::Calm,
+            "{text:?} was flagged: {:?}",
+            r.findings
+        );
+    }
+}
+
+#[test]
+fn evasions_do_not_work() {
+    for text in [
+        "You are an 1d10t",
+        "you're a$$hole",
+        "you're stuuuupid",
+        "you are s t u p i d",
+        "you are an id\u{200B}iot",
+        "you are an іdіot", // Cyrillic і
+        "YOU ARE AN IDIOT",
+        "you're ａｎ ｉｄｉｏｔ",
+        "f.u.c.k you",
+    ] {
+        assert!(flagged(text), "{text:?} slipped through");
+    }
+}
+
+#[test]
+fn offsets_point_at_the_words_in_bytes_and_utf16() {
+    let text = "Héllo 👋, you're an idiot!!";
+    let r = check(text, &ToneSettings::default());
+    let insult = r
+        .findings
+        .iter()
+        .find(|f| f.category == Category::Insult)
+        .unwrap();
+    assert_eq!(&text[insult.start..insult.end], "idiot");
+    let utf16: Vec<u16> = text.encode_utf16().collect();
+    assert_eq!(
+        String::from_utf16(&utf16[insult.start_utf16..insult.end_utf16]).unwrap(),
+        "idiot"
+    );
+    assert!(r
+        .findings
+        .iter()
+        .any(|f| f.category == Category::Shouting && f.text == "!!"));
+}
+
+#[test]
+fn settings_silence_and_add_words() {
+    let settings = ToneSettings {
+        never_flag: vec!["stupid".into()],
+        extra_words: vec!["pineapple".into()],
+        ..Default::default()
+    };
+    let r = check("That stupid pineapple.", &settings);
+    assert_eq!(
+        r.findings.iter().map(|f| f.category).collect::<Vec<_>>(),
+        [Category::Custom]
+    );
+}
+
+#[test]
+fn the_rewrite_keeps_facts_and_requests_and_drops_the_heat() {
+    let text = "You ALWAYS do this, you idiot. You need to have Sam ready by 6pm on Friday. What is wrong with you?";
+    let r = check(text, &ToneSettings::default());
+    assert_eq!(r.verdict, Verdict::Hostile);
+    assert!(
+        r.rewrite.contains("Sam ready by 6pm on Friday"),
+        "{}",
+        r.rewrite
+    );
+    assert!(!r.rewrite.to_lowercase().contains("idiot"), "{}", r.rewrite);
+    assert!(!r.rewrite.contains("ALWAYS"), "{}", r.rewrite);
+    assert!(!r.rewrite.contains("wrong with you"), "{}", r.rewrite);
+    let again = check(&r.rewrite, &ToneSettings::default());
+    assert!(
+        again.findings.iter().all(|f| f.severity == Severity::Low),
+        "{:?}",
+        again.findings
+    );
+    assert!(again.biff.friendly.pass, "{:?}", again.biff.friendly);
+}
+
+#[test]
+fn biff_reads_a_good_message_as_good() {
+    let r = check(
+        "Hi, could Sam stay with me on Saturday 10am to 4pm? Thanks.",
+        &ToneSettings::default(),
+    );
+    assert_eq!(r.verdict, Verdict::Calm);
+    assert!(
+        r.biff.brief.pass && r.biff.informative.pass && r.biff.friendly.pass && r.biff.firm.pass,
+        "{:?}",
+        r.biff
+    );
+    let long = "word ".repeat(300);
+    assert!(!check(&long, &ToneSettings::default()).biff.brief.pass);
+}
+
+#[test]
+fn decode_pulls_out_requests_dates_and_sets_hostility_aside() {
+    let msg = "You're pathetic. Can you have her ready by 5pm on Friday? Bring her PE kit. Everyone knows what you are.";
+    let d = decode(msg, &ToneSettings::default());
+    assert_eq!(d.requests.len(), 2, "{d:?}");
+    assert!(d.requests[0].contains("5pm on Friday"));
+    assert!(d.dates.contains(&"5pm".to_string()) && d.dates.contains(&"Friday".to_string()));
+    assert!(d.set_aside.iter().any(|s| s.contains("pathetic")), "{d:?}");
+    assert!(d.reply.contains("ready by 5pm on Friday"));
+    assert!(!d.reply.contains("pathetic"));
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    #[test]
+    fn never_panics_and_offsets_are_consistent(text in "\\PC{0,200}") {
+        let r = check(&text, &ToneSettings::default());
+        prop_assert!(r.score <= 100);
+        for f in &r.findings {
+            prop_assert!(text.is_char_boundary(f.start) && text.is_char_boundary(f.end) && f.start < f.end);
+            prop_assert_eq!(&text[f.start..f.end], f.text.as_str());
+            prop_assert_eq!(text[..f.start].encode_utf16().count(), f.start_utf16);
+            prop_assert_eq!(text[..f.end].encode_utf16().count(), f.end_utf16);
+        }
+    }
+
+    #[test]
+    fn rewrites_are_calm(words in proptest::collection::vec(prop_oneof![
+        Just("you"), Just("idiot"), Just("ALWAYS"), Just("never"), Just("Friday"), Just("at"), Just("6pm"),
+        Just("bring"), Just("Sam"), Just("or else"), Just("!!!"), Just("what is wrong with you?"), Just("please"),
+        Just("grow up."), Just("your fault"), Just("f u c k"), Just("oh great,"), Just("the"), Just("school"), Just("."),
+    ], 0..25)) {
+        let text = words.join(" ");
+        let r = check(&text, &ToneSettings::default());
+        let again = check(&r.rewrite, &ToneSettings::default());
+        prop_assert!(again.findings.iter().all(|f| f.severity == Severity::Low), "{:?} -> {:?}: {:?}", text, r.rewrite, again.findings);
+    }
+}
