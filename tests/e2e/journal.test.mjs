@@ -58,8 +58,8 @@ test("a new parent creates a journal, writes an entry, finds it, locks and unloc
   await s.find("#passphrase");
   await s.type("#passphrase", "not my passphrase");
   await s.click("button[type=submit]");
-  const error = await s.waitForText("#unlock-error", /passphrase is wrong/);
-  assert.match(error, /not an Evenkeel journal/);
+  const error = await s.waitForText("#unlock-error", /does not open this journal/);
+  assert.match(error, /Caps Lock/);
   assert.equal(await s.value("#passphrase"), "");
   await shot("5-wrong-passphrase");
 

@@ -114,7 +114,7 @@ describe("unlocking", () => {
     const field = (await screen.findByLabelText("Passphrase")) as HTMLInputElement;
     await fireEvent.input(field, { target: { value: "wrong passphrase" } });
     await fireEvent.click(screen.getByRole("button", { name: "Unlock" }));
-    expect((await screen.findByRole("alert")).textContent).toMatch(/The passphrase is wrong/);
+    expect((await screen.findByRole("alert")).textContent).toMatch(/does not open this journal/);
     expect(field.value).toBe("");
     await fireEvent.input(field, { target: { value: "right passphrase" } });
     await fireEvent.click(screen.getByRole("button", { name: "Unlock" }));
