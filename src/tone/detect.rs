@@ -139,11 +139,25 @@ pub fn detect(text: &str, settings: &ToneSettings) -> Vec<Finding> {
             findings.push(f);
         }
     }
+    // Someone who writes everything in capitals is not raising their voice at one word: the
+    // capitals get one low note, and only repeated "!!" / "??" count beside it.
     let all_caps = !text.chars().any(|c| c.is_lowercase());
-    for (start, end, mut severity, suggestion) in shouting(text) {
-        // Someone who writes everything in capitals is not raising their voice at one word.
-        if all_caps {
-            severity = Severity::Low;
+    let mut noted_caps = false;
+    for (start, end, severity, suggestion) in shouting(text) {
+        let is_word = suggestion != "." && suggestion != "?";
+        if all_caps && is_word {
+            if !noted_caps {
+                noted_caps = true;
+                findings.push(finding(
+                    text,
+                    Category::Shouting,
+                    Severity::Low,
+                    start,
+                    end,
+                    suggestion,
+                ));
+            }
+            continue;
         }
         if !quotes.iter().any(|&(qs, qe)| start >= qs && end <= qe) {
             findings.push(finding(
