@@ -96,8 +96,8 @@ fn is_combining(c: char) -> bool {
 }
 
 /// A raw token: a run of letters, digits and the symbols leetspeak uses, with its byte range.
-struct Raw {
-    text: String,
+struct Raw<'a> {
+    text: &'a str,
     start: usize,
     end: usize,
     sentence_start: bool,
@@ -110,7 +110,7 @@ fn is_word_char(c: char) -> bool {
 }
 
 /// Splits into raw tokens. `!` and `|` only count as letters between other letters (`sh!t`).
-fn raw_tokens(text: &str) -> Vec<Raw> {
+fn raw_tokens(text: &str) -> Vec<Raw<'_>> {
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let mut out = Vec::new();
     let mut i = 0;
@@ -150,7 +150,7 @@ fn raw_tokens(text: &str) -> Vec<Raw> {
         if !word.is_empty() {
             let offset = slice.len() - slice.trim_start_matches(['\'', '’', '*']).len();
             out.push(Raw {
-                text: word.to_string(),
+                text: word,
                 start: start + offset,
                 end: start + offset + word.len(),
                 sentence_start: boundary,
@@ -330,7 +330,7 @@ pub fn words(text: &str) -> Vec<Word> {
             j += 1;
         }
         if j - i >= 3 {
-            let joined: String = raws[i..j].iter().map(|r| r.text.as_str()).collect();
+            let joined: String = raws[i..j].iter().map(|r| r.text).collect();
             out.push(Word {
                 text: fold_token(&joined),
                 start: raws[i].start,
@@ -341,7 +341,7 @@ pub fn words(text: &str) -> Vec<Word> {
             continue;
         }
         let r = &raws[i];
-        let folded = fold_token(&r.text);
+        let folded = fold_token(r.text);
         match contraction(&folded) {
             Some(parts) => {
                 for (k, p) in parts.iter().enumerate() {
@@ -354,7 +354,11 @@ pub fn words(text: &str) -> Vec<Word> {
                 }
             }
             None => {
-                let text = folded.trim_end_matches("'s").trim_matches('\'').to_string();
+                let text = if folded.contains('\'') {
+                    folded.trim_end_matches("'s").trim_matches('\'').to_string()
+                } else {
+                    folded
+                };
                 if !text.is_empty() {
                     out.push(Word {
                         text,
