@@ -22,8 +22,9 @@ setup-test:
 ui:
 	cd ui && npm run build
 
+# Built with the workspace's test features so it reuses what `cargo test --workspace` compiled.
 desktop: ui
-	$(CARGO) build -p evenkeel-desktop
+	$(CARGO) build --workspace --all-targets
 
 lint: ui
 	$(CARGO) fmt --all -- --check
