@@ -376,11 +376,13 @@ fn an_interrupted_writer_loses_no_acknowledged_entry() {
         env!("CARGO_BIN_EXE_evenkeel")
     );
     for round in 0..3 {
+        use std::os::unix::process::CommandExt;
         let mut child = Command::new("sh")
             .args(["-c", &script])
             .env("EVENKEEL_JOURNAL", &j)
             .env("EVENKEEL_PASSPHRASE", PASS)
             .stdout(Stdio::piped())
+            .process_group(0)
             .spawn()
             .unwrap();
         let mut acknowledged = Vec::new();
@@ -396,10 +398,11 @@ fn an_interrupted_writer_loses_no_acknowledged_entry() {
                     .unwrap(),
             );
         }
-        // SIGKILL the shell's whole process group mid-write: no chance to clean up.
-        let _ = Command::new("pkill")
-            .args(["-KILL", "-P", &child.id().to_string()])
-            .status();
+        // SIGKILL the shell and the writer it started, mid-write: no chance to clean up.
+        // SAFETY: sends SIGKILL to the process group this test just created.
+        unsafe {
+            libc::kill(-(child.id() as i32), libc::SIGKILL);
+        }
         let _ = child.kill();
         let _ = child.wait();
         let journal = evenkeel::Journal::open(&j, PASS).expect("the journal opens after a crash");
