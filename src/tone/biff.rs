@@ -1,5 +1,9 @@
 //! BIFF: is the draft Brief, Informative, Friendly and Firm? Each check gives its reason.
 
+use std::sync::OnceLock;
+
+use aho_corasick::AhoCorasick;
+
 use super::rewrite::{sentences, TIME_WORDS};
 use super::{Biff, BiffCheck, Category, Finding, Severity};
 
@@ -45,6 +49,35 @@ const REQUEST: &[&str] = &[
     "confirm",
 ];
 
+/// Which of the FRIENDLY and REQUEST phrases occur in a lower-cased text, in one pass.
+struct Cues {
+    friendly: bool,
+    request: bool,
+}
+
+fn cues(lower: &str) -> Cues {
+    static MATCHER: OnceLock<AhoCorasick> = OnceLock::new();
+    let ac = MATCHER.get_or_init(|| {
+        AhoCorasick::new(FRIENDLY.iter().chain(REQUEST))
+            .expect("the cue phrases are valid patterns")
+    });
+    let mut found = Cues {
+        friendly: false,
+        request: false,
+    };
+    for m in ac.find_overlapping_iter(lower) {
+        if m.pattern().as_usize() < FRIENDLY.len() {
+            found.friendly = true;
+        } else {
+            found.request = true;
+        }
+        if found.friendly && found.request {
+            break;
+        }
+    }
+    found
+}
+
 fn check(pass: bool, reason: impl Into<String>) -> BiffCheck {
     BiffCheck {
         pass,
@@ -73,7 +106,8 @@ pub fn assess(text: &str, findings: &[Finding]) -> Biff {
     let facts = lower
         .split(|c: char| !c.is_alphanumeric())
         .any(|w| TIME_WORDS.contains(&w) || w.chars().any(|c| c.is_ascii_digit()));
-    let request = REQUEST.iter().any(|r| lower.contains(r)) || text.contains('?');
+    let found = cues(&lower);
+    let request = found.request || text.contains('?');
     let opinion = has(&[
         Category::Blame,
         Category::Sarcasm,
@@ -92,7 +126,7 @@ pub fn assess(text: &str, findings: &[Finding]) -> Biff {
         (true, false) => check(true, "It sticks to facts and requests."),
     };
 
-    let warm = FRIENDLY.iter().any(|f| lower.contains(f));
+    let warm = found.friendly;
     let hostile = has(&[
         Category::Insult,
         Category::Profanity,
@@ -117,7 +151,7 @@ pub fn assess(text: &str, findings: &[Finding]) -> Biff {
         .last()
         .map(|&(s, e)| text[s..e].to_lowercase())
         .unwrap_or_default();
-    let closes = REQUEST.iter().any(|r| last.contains(r)) || last.contains('?') || facts;
+    let closes = last.contains('?') || facts || cues(&last).request;
     let pressure = has(&[Category::Demand, Category::Threat]);
     let grovel = findings
         .iter()
