@@ -4,7 +4,7 @@ use std::sync::OnceLock;
 
 use aho_corasick::AhoCorasick;
 
-use super::rewrite::{sentences, TIME_WORDS};
+use super::rewrite::{is_time_word, sentences};
 use super::{Biff, BiffCheck, Category, Finding, Severity};
 
 const BRIEF_WORDS: usize = 120;
@@ -105,7 +105,7 @@ pub fn assess(text: &str, findings: &[Finding]) -> Biff {
 
     let facts = lower
         .split(|c: char| !c.is_alphanumeric())
-        .any(|w| TIME_WORDS.contains(&w) || w.chars().any(|c| c.is_ascii_digit()));
+        .any(|w| is_time_word(w) || w.chars().any(|c| c.is_ascii_digit()));
     let found = cues(&lower);
     let request = found.request || text.contains('?');
     let opinion = has(&[

@@ -21,6 +21,8 @@ pub struct Lexicon {
     /// The same phrases of two words or more, by their first two words, so a common first
     /// word ("you", "i") does not mean trying every phrase that starts with it.
     pub by_pair: HashMap<String, HashMap<String, Vec<Phrase>>>,
+    /// Phrases of one word, or whose second word is "*", by their first word.
+    pub short: HashMap<String, Vec<Phrase>>,
     /// Harmless phrases: a match that lies inside one of these is dropped.
     pub ignore: HashMap<String, Vec<Vec<String>>>,
 }
@@ -84,8 +86,18 @@ impl Lexicon {
                 .then(b.severity.cmp(&a.severity))
         };
         self.by_pair.clear();
+        self.short.clear();
         for list in self.by_first.values_mut() {
             list.sort_by(longest_first);
+            for p in list
+                .iter()
+                .filter(|p| p.words.len() == 1 || p.words[1] == "*")
+            {
+                self.short
+                    .entry(p.words[0].clone())
+                    .or_default()
+                    .push(p.clone());
+            }
             for p in list
                 .iter()
                 .filter(|p| p.words.len() >= 2 && p.words[1] != "*")
@@ -110,12 +122,7 @@ impl Lexicon {
             .and_then(|n| self.by_pair.get(word)?.get(n))
             .into_iter()
             .flatten();
-        let rest = self
-            .by_first
-            .get(word)
-            .into_iter()
-            .flatten()
-            .filter(|p| p.words.len() == 1 || p.words[1] == "*");
+        let rest = self.short.get(word).into_iter().flatten();
         pairs.chain(rest)
     }
 

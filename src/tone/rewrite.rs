@@ -174,7 +174,7 @@ fn has_substance(sentence: &str, inside: &[&Finding], offset: usize) -> bool {
     let content = words.iter().filter(|w| !FILLER.contains(w)).count();
     let facts = words
         .iter()
-        .any(|w| w.chars().any(|c| c.is_ascii_digit()) || TIME_WORDS.contains(w));
+        .any(|w| w.chars().any(|c| c.is_ascii_digit()) || is_time_word(w));
     facts || content >= 4
 }
 
@@ -184,6 +184,14 @@ const FILLER: &[&str] = &[
     "have", "has", "with", "for", "at", "on", "in", "what", "why", "how", "really", "very", "such",
     "all", "too", "as", "but", "or", "if", "no", "yes", "ever",
 ];
+
+/// Whether a lower-case word names a day, a time of day or a routine event: a fact marker.
+pub fn is_time_word(word: &str) -> bool {
+    static SET: std::sync::OnceLock<rustc_hash::FxHashSet<&'static str>> =
+        std::sync::OnceLock::new();
+    SET.get_or_init(|| TIME_WORDS.iter().copied().collect())
+        .contains(word)
+}
 
 pub const TIME_WORDS: &[&str] = &[
     "monday",
