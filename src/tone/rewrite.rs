@@ -39,9 +39,6 @@ pub fn replacement(category: Category, words: &[&str]) -> Option<String> {
             | "i will take you back to court"
             | "i will drag you to court",
         ) => "if we cannot agree, I will ask the court to decide",
-        (Category::Contempt, "really" | "actually" | "obviously" | "clearly you" | "in fact") => {
-            return None
-        }
         _ => return None,
     };
     Some(soft.to_string())
@@ -124,11 +121,7 @@ fn apply(text: &str, findings: &[Finding]) -> String {
             }
             let (a, b) = (f.start - s, f.end - s);
             let replacement = match f.category {
-                Category::Shouting if f.suggestion == "." || f.suggestion == "?" => {
-                    f.suggestion.clone()
-                }
-                Category::Shouting => f.suggestion.clone(),
-                _ if matches!(f.category, Category::Demand) && ends_clause(&f.text) => {
+                Category::Demand if ends_clause(&f.text) => {
                     // "... or else" / "or I will …": the ultimatum runs to the end of the sentence.
                     out.truncate(a);
                     last_start = a;

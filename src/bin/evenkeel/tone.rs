@@ -7,19 +7,24 @@ use std::path::{Path, PathBuf};
 use evenkeel::tone::{self, eval, ToneReport, ToneSettings, MAX_MESSAGE_BYTES};
 use evenkeel::Error;
 
-/// Reads one message from a file or standard input ("-" or nothing), refusing oversize input.
-fn read_message(source: Option<&Path>) -> Result<String, Error> {
-    let (name, reader): (String, Box<dyn Read>) = match source {
-        None => ("standard input".into(), Box::new(std::io::stdin())),
-        Some(p) if p == Path::new("-") => ("standard input".into(), Box::new(std::io::stdin())),
-        Some(p) => (
-            p.display().to_string(),
-            Box::new(std::fs::File::open(p).map_err(|e| Error::File {
+/// Opens a file, or standard input for "-" or nothing, with the name to use in errors.
+fn open_input(source: Option<&Path>) -> Result<(String, Box<dyn Read>), Error> {
+    match source {
+        None => Ok(("standard input".into(), Box::new(std::io::stdin()))),
+        Some(p) if p == Path::new("-") => Ok(("standard input".into(), Box::new(std::io::stdin()))),
+        Some(p) => {
+            let file = std::fs::File::open(p).map_err(|e| Error::File {
                 path: p.to_path_buf(),
                 source: e,
-            })?),
-        ),
-    };
+            })?;
+            Ok((p.display().to_string(), Box::new(file)))
+        }
+    }
+}
+
+/// Reads one message from a file or standard input, refusing oversize input.
+fn read_message(source: Option<&Path>) -> Result<String, Error> {
+    let (name, reader) = open_input(source)?;
     let mut bytes = Vec::new();
     reader
         .take(MAX_MESSAGE_BYTES as u64 + 1)
@@ -53,16 +58,7 @@ pub fn check(file: Option<PathBuf>, lines: bool, json: bool) -> Result<(), Error
 
 /// One JSON report per input line (JSON Lines), streamed, for evaluation and scripts.
 fn check_lines(file: Option<&Path>, settings: &ToneSettings) -> Result<(), Error> {
-    let input: Box<dyn BufRead> = match file {
-        None => Box::new(BufReader::new(std::io::stdin())),
-        Some(p) if p == Path::new("-") => Box::new(BufReader::new(std::io::stdin())),
-        Some(p) => Box::new(BufReader::new(std::fs::File::open(p).map_err(|e| {
-            Error::File {
-                path: p.to_path_buf(),
-                source: e,
-            }
-        })?)),
-    };
+    let input = BufReader::new(open_input(file)?.1);
     let mut out = BufWriter::new(std::io::stdout().lock());
     for (n, line) in input.lines().enumerate() {
         let line = line.map_err(|e| {
