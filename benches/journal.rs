@@ -77,6 +77,7 @@ fn drafts(n: usize, seed: u64) -> Vec<EntryDraft> {
                 channel: Some(Channel::Text),
                 legal_step: None,
                 mood: None,
+                message: None,
                 children: vec![CHILDREN[next() as usize % CHILDREN.len()].to_string()],
                 people: vec![],
                 tags: vec![WORDS[next() as usize % 6].to_string()],

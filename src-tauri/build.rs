@@ -15,6 +15,14 @@ const COMMANDS: &[&str] = &[
     "verify_journal",
     "attach_file",
     "change_passphrase",
+    "check_message",
+    "decode_message",
+    "message_draft",
+    "save_message_draft",
+    "discard_message_draft",
+    "save_message",
+    "tone_settings",
+    "set_tone_settings",
 ];
 
 fn main() {

@@ -9,6 +9,10 @@ use std::str::FromStr;
 use ts_rs::TS;
 
 use crate::error::Error;
+use crate::tone::{
+    Biff, BiffCheck, Category, Decoded, Finding, Fix, Sensitivity, Severity, ToneReport,
+    ToneSettings, Verdict,
+};
 
 /// Declares a closed set of kebab-case names with `as_str`, `ALL`, `Display` and `FromStr`,
 /// so the CLI, the database and the UI all spell them the same way.
@@ -57,8 +61,46 @@ named_enum!(
         ScheduleNote => "schedule-note",
         Legal => "legal",
         Note => "note",
+        Message => "message",
     }
 );
+
+named_enum!(
+    /// Whether a message went to the other parent or came from them.
+    Direction, "direction" {
+        Sent => "sent",
+        Received => "received",
+    }
+);
+
+/// What a `message` entry adds to its text (kept verbatim in the body): who it was to or from,
+/// and how the checker read it at the time, so the record shows what was said and how it read.
+#[derive(Serialize, Deserialize, TS, Clone, Debug, PartialEq, Eq)]
+pub struct MessageInfo {
+    pub direction: Direction,
+    /// Who it went to (sent) or came from (received); empty for "the other parent".
+    #[serde(default)]
+    pub counterpart: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub tone: Option<ToneReport>,
+}
+
+/// A message being written or pasted, autosaved inside the journal until it is sent or saved.
+/// There is one per direction: the draft being composed and the received message being read.
+#[derive(Serialize, Deserialize, TS, Clone, Debug, PartialEq, Eq)]
+pub struct MessageDraft {
+    pub direction: Direction,
+    #[serde(default)]
+    pub counterpart: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub channel: Option<Channel>,
+    #[serde(default)]
+    pub text: String,
+    #[serde(default)]
+    pub children: Vec<String>,
+}
 
 named_enum!(
     /// How an interaction happened.
@@ -115,6 +157,10 @@ pub struct EntryDraft {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub mood: Option<Mood>,
+    /// Only on a `message` entry.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub message: Option<MessageInfo>,
     #[serde(default)]
     pub children: Vec<String>,
     #[serde(default)]
@@ -322,6 +368,9 @@ pub fn typescript_bindings() -> String {
         Channel::decl(&cfg),
         LegalStep::decl(&cfg),
         Mood::decl(&cfg),
+        Direction::decl(&cfg),
+        MessageInfo::decl(&cfg),
+        MessageDraft::decl(&cfg),
         EntryDraft::decl(&cfg),
         AttachmentInfo::decl(&cfg),
         Entry::decl(&cfg),
@@ -337,6 +386,17 @@ pub fn typescript_bindings() -> String {
         EntryDetail::decl(&cfg),
         JournalStatus::decl(&cfg),
         ErrorInfo::decl(&cfg),
+        Category::decl(&cfg),
+        Severity::decl(&cfg),
+        Verdict::decl(&cfg),
+        Sensitivity::decl(&cfg),
+        ToneSettings::decl(&cfg),
+        Fix::decl(&cfg),
+        Finding::decl(&cfg),
+        BiffCheck::decl(&cfg),
+        Biff::decl(&cfg),
+        ToneReport::decl(&cfg),
+        Decoded::decl(&cfg),
     ] {
         out.push_str("export ");
         out.push_str(&decl);

@@ -96,11 +96,37 @@ pub fn check(mut d: EntryDraft) -> Result<Checked> {
         .map(|l| l.trim().to_string())
         .filter(|l| !l.is_empty());
 
-    if d.channel.is_some() && d.kind != EntryKind::Interaction {
+    if d.channel.is_some() && !matches!(d.kind, EntryKind::Interaction | EntryKind::Message) {
         return Err(Error::invalid(
             "channel",
-            "only an interaction has a channel",
+            "only an interaction or a message has a channel",
         ));
+    }
+    match (&mut d.message, d.kind) {
+        (None, EntryKind::Message) => {
+            return Err(Error::invalid(
+                "message",
+                "a message entry needs to say whether it was sent or received, and to or from whom",
+            ))
+        }
+        (Some(m), EntryKind::Message) => {
+            m.counterpart = tidy_names("counterpart", vec![std::mem::take(&mut m.counterpart)])?
+                .pop()
+                .unwrap_or_default();
+            if d.body.trim().is_empty() {
+                return Err(Error::invalid(
+                    "body",
+                    "a message entry needs the message's text",
+                ));
+            }
+        }
+        (Some(_), _) => {
+            return Err(Error::invalid(
+                "message",
+                "only a message entry has message details",
+            ))
+        }
+        (None, _) => {}
     }
     if d.kind == EntryKind::Legal && d.legal_step.is_none() {
         return Err(Error::invalid(
@@ -187,6 +213,7 @@ mod tests {
             channel: None,
             legal_step: None,
             mood: None,
+            message: None,
             children: vec!["Sam".into(), " sam ".into(), "".into()],
             people: vec![],
             tags: vec!["School".into(), "school".into()],

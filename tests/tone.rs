@@ -229,6 +229,25 @@ fn decode_pulls_out_requests_dates_and_sets_hostility_aside() {
     assert!(!d.reply.contains("pathetic"));
 }
 
+#[test]
+fn leaving_out_an_insult_takes_its_sentence_when_nothing_else_is_in_it() {
+    let text = "Honestly, you are an idiot.  Bring her coat on Friday, you idiot!";
+    let r = check(text, &ToneSettings::default());
+    let first = &r.findings[0];
+    assert_eq!(first.text, "idiot");
+    // Its whole sentence and the spaces after it go, so the next sentence starts cleanly.
+    assert_eq!(
+        &text[first.fix.start..first.fix.end],
+        "Honestly, you are an idiot.  "
+    );
+    // In a sentence that carries a request, only the insult itself is the fix.
+    let second = r.findings.iter().rfind(|f| f.text == "idiot").unwrap();
+    assert_eq!(
+        (second.fix.start, second.fix.end),
+        (second.start, second.end)
+    );
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(300))]
 
@@ -241,6 +260,12 @@ proptest! {
             prop_assert_eq!(&text[f.start..f.end], f.text.as_str());
             prop_assert_eq!(text[..f.start].encode_utf16().count(), f.start_utf16);
             prop_assert_eq!(text[..f.end].encode_utf16().count(), f.end_utf16);
+            // The fix covers the finding and is a valid span in both units too.
+            let x = f.fix;
+            prop_assert!(text.is_char_boundary(x.start) && text.is_char_boundary(x.end));
+            prop_assert!(x.start <= f.start && x.end >= f.end);
+            prop_assert_eq!(text[..x.start].encode_utf16().count(), x.start_utf16);
+            prop_assert_eq!(text[..x.end].encode_utf16().count(), x.end_utf16);
         }
     }
 

@@ -2,9 +2,10 @@
 //! thread (`async`) because SQLCipher's key derivation and writes block.
 
 use evenkeel::model::{
-    AttachmentInfo, Entry, EntryDetail, EntryDraft, Filter, JournalStatus, SearchHit, VerifyReport,
-    Vocabulary,
+    AttachmentInfo, Direction, Entry, EntryDetail, EntryDraft, Filter, JournalStatus, MessageDraft,
+    SearchHit, VerifyReport, Vocabulary,
 };
+use evenkeel::tone::{self, Decoded, ToneReport, ToneSettings};
 use evenkeel::Journal;
 use percent_encoding::percent_decode_str;
 use tauri::ipc::{InvokeBody, Request};
@@ -149,4 +150,64 @@ pub fn change_passphrase(
             Err(e.into())
         }
     }
+}
+
+/// The journal's settings are read for each check (a sub-millisecond query) so a change in
+/// the settings panel applies to the next keystroke; the check itself runs outside the lock.
+#[tauri::command(async)]
+pub fn check_message(state: State<'_, AppState>, text: String) -> CommandResult<ToneReport> {
+    let settings = state.with(|j| j.tone_settings())?;
+    Ok(tone::check_message(&text, &settings)?)
+}
+
+#[tauri::command(async)]
+pub fn decode_message(state: State<'_, AppState>, text: String) -> CommandResult<Decoded> {
+    let settings = state.with(|j| j.tone_settings())?;
+    Ok(tone::decode_message(&text, &settings)?)
+}
+
+#[tauri::command(async)]
+pub fn message_draft(
+    state: State<'_, AppState>,
+    direction: Direction,
+) -> CommandResult<Option<MessageDraft>> {
+    state.with(|j| j.message_draft(direction))
+}
+
+#[tauri::command(async)]
+pub fn save_message_draft(state: State<'_, AppState>, draft: MessageDraft) -> CommandResult<()> {
+    state.with(|j| j.save_message_draft(&draft))
+}
+
+#[tauri::command(async)]
+pub fn discard_message_draft(
+    state: State<'_, AppState>,
+    direction: Direction,
+) -> CommandResult<()> {
+    state.with(|j| j.discard_message_draft(direction))
+}
+
+#[tauri::command(async)]
+pub fn save_message(
+    state: State<'_, AppState>,
+    draft: MessageDraft,
+    occurred_at: String,
+) -> CommandResult<Entry> {
+    state.with(|j| {
+        let id = j.save_message(&draft, &occurred_at)?;
+        j.get(id)
+    })
+}
+
+#[tauri::command(async)]
+pub fn tone_settings(state: State<'_, AppState>) -> CommandResult<ToneSettings> {
+    state.with(|j| j.tone_settings())
+}
+
+#[tauri::command(async)]
+pub fn set_tone_settings(
+    state: State<'_, AppState>,
+    settings: ToneSettings,
+) -> CommandResult<ToneSettings> {
+    state.with(|j| j.set_tone_settings(&settings))
 }

@@ -15,6 +15,9 @@ fn main() {
         .unwrap_or_else(evenkeel::journal::default_path);
 
     tauri::Builder::default()
+        // Copy and 'open in email' only; the capability file narrows each to one call.
+        .plugin(tauri_plugin_clipboard_manager::init())
+        .plugin(tauri_plugin_opener::init())
         .manage(state::AppState::new(path))
         .invoke_handler(tauri::generate_handler![
             commands::journal_status,
@@ -31,6 +34,14 @@ fn main() {
             commands::verify_journal,
             commands::attach_file,
             commands::change_passphrase,
+            commands::check_message,
+            commands::decode_message,
+            commands::message_draft,
+            commands::save_message_draft,
+            commands::discard_message_draft,
+            commands::save_message,
+            commands::tone_settings,
+            commands::set_tone_settings,
         ])
         .run(tauri::generate_context!())
         .expect("Evenkeel could not start its window");

@@ -72,6 +72,19 @@ const MIGRATIONS: &[&str] = &[
         content = '', contentless_delete = 1
     );
     "#,
+    // 2: working state that is not part of the record: message drafts and the checker's settings.
+    // Neither is in the hash chain; both stay inside the encrypted file.
+    r#"
+    CREATE TABLE message_drafts (
+        direction TEXT PRIMARY KEY CHECK (direction IN ('sent', 'received')),
+        content TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    );
+    CREATE TABLE settings (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+    );
+    "#,
 ];
 
 pub fn latest() -> i64 {

@@ -2,6 +2,7 @@
 
 mod attachments;
 pub(crate) mod chain;
+mod messages;
 mod migrations;
 mod query;
 mod write;

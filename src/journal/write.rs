@@ -19,18 +19,7 @@ impl Journal {
         let tx = self.conn.transaction()?;
         let mut ids = Vec::new();
         for draft in drafts {
-            let checked = validate::check(draft)?;
-            let recorded_at = validate::now_utc();
-            tx.prepare_cached("INSERT INTO entries (created_at) VALUES (?1)")?
-                .execute([&recorded_at])?;
-            let id = tx.last_insert_rowid();
-            let content = RevisionContent {
-                draft: checked.draft.clone(),
-                attachments: vec![],
-            };
-            let rev = append(&tx, id, 1, RevisionAction::Create, &recorded_at, &content)?;
-            index(&tx, id, rev, &checked, true)?;
-            ids.push(id);
+            ids.push(add_in(&tx, draft)?);
         }
         tx.commit()?;
         Ok(ids)
@@ -102,6 +91,22 @@ impl Journal {
 }
 
 /// The newest revision of a live entry: its sequence number and content.
+/// Adds one entry inside the caller's transaction.
+pub(super) fn add_in(tx: &Transaction, draft: EntryDraft) -> Result<i64> {
+    let checked = validate::check(draft)?;
+    let recorded_at = validate::now_utc();
+    tx.prepare_cached("INSERT INTO entries (created_at) VALUES (?1)")?
+        .execute([&recorded_at])?;
+    let id = tx.last_insert_rowid();
+    let content = RevisionContent {
+        draft: checked.draft.clone(),
+        attachments: vec![],
+    };
+    let rev = append(tx, id, 1, RevisionAction::Create, &recorded_at, &content)?;
+    index(tx, id, rev, &checked, true)?;
+    Ok(id)
+}
+
 pub(super) fn newest(tx: &Transaction, id: i64) -> Result<(u32, RevisionContent)> {
     let row: Option<(u32, String, bool)> = tx
         .query_row(

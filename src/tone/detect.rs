@@ -1,10 +1,12 @@
 //! Finds the phrases worth a second look: lexicon phrases on folded words, shouting on the
 //! original text, then drops harmless uses, quotations and the user's own exceptions.
 
+use std::borrow::Cow;
+
 use super::explain::explanation;
 use super::lexicon::{Lexicon, Phrase};
 use super::normalize::{words, Word};
-use super::{rewrite, Category, Finding, Severity, ToneSettings};
+use super::{rewrite, Category, Finding, Fix, Severity, ToneSettings};
 
 /// Words that may stand between "you are" and the word they point at ("you are so very selfish").
 const INTENSIFIERS: &[&str] = &[
@@ -135,7 +137,7 @@ pub fn detect(text: &str, settings: &ToneSettings) -> Vec<Finding> {
                 end,
                 String::new(),
             );
-            f.explanation = BARE_QUESTION.to_string();
+            f.explanation = Cow::Borrowed(BARE_QUESTION);
             findings.push(f);
         }
     }
@@ -183,16 +185,24 @@ fn finding(
     suggestion: String,
 ) -> Finding {
     let start_utf16 = text[..start].encode_utf16().count();
+    let end_utf16 = start_utf16 + text[start..end].encode_utf16().count();
     Finding {
         category,
+        label: Cow::Borrowed(category.label()),
         severity,
         start,
         end,
         start_utf16,
-        end_utf16: start_utf16 + text[start..end].encode_utf16().count(),
+        end_utf16,
         text: text[start..end].to_string(),
-        explanation: explanation(category).to_string(),
+        explanation: Cow::Borrowed(explanation(category)),
         suggestion,
+        fix: Fix {
+            start,
+            end,
+            start_utf16,
+            end_utf16,
+        },
     }
 }
 

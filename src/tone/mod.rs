@@ -14,8 +14,12 @@ mod lexicon;
 pub mod normalize;
 mod rewrite;
 
+use std::borrow::Cow;
+
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
+
+use crate::error::{Error, Result};
 
 pub use decode::{decode, Decoded};
 
@@ -117,6 +121,8 @@ pub struct ToneSettings {
 #[derive(Serialize, Deserialize, TS, Clone, Debug, PartialEq, Eq)]
 pub struct Finding {
     pub category: Category,
+    /// The category in a few words, for people ("Name-calling").
+    pub label: Cow<'static, str>,
     pub severity: Severity,
     /// Byte offsets into the checked text.
     pub start: usize,
@@ -126,9 +132,22 @@ pub struct Finding {
     pub end_utf16: usize,
     /// The text as written.
     pub text: String,
-    pub explanation: String,
+    pub explanation: Cow<'static, str>,
     /// Calmer wording to use instead; an empty string means "leave it out".
     pub suggestion: String,
+    /// The text that "use this wording" replaces with the suggestion.
+    pub fix: Fix,
+}
+
+/// A span of the checked text, in bytes and in UTF-16 code units. A finding's fix is its own
+/// span, or its whole sentence when nothing worth keeping would be left in it ("You are an
+/// idiot." goes as a whole rather than leaving "You are an.").
+#[derive(Serialize, Deserialize, TS, Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Fix {
+    pub start: usize,
+    pub end: usize,
+    pub start_utf16: usize,
+    pub end_utf16: usize,
 }
 
 #[derive(Serialize, Deserialize, TS, Clone, Debug, PartialEq, Eq)]
@@ -159,7 +178,8 @@ pub struct ToneReport {
 
 /// Reads a draft. Never fails: an empty message is calm and says so in its BIFF checks.
 pub fn check(text: &str, settings: &ToneSettings) -> ToneReport {
-    let findings = find(text, settings);
+    let mut findings = find(text, settings);
+    rewrite::widen_fixes(text, &mut findings);
     let (score, verdict) = score(&findings, settings.sensitivity);
     let biff = biff::assess(text, &findings);
     let rewrite = rewrite::rewrite(text, &findings, settings);
@@ -170,6 +190,29 @@ pub fn check(text: &str, settings: &ToneSettings) -> ToneReport {
         biff,
         rewrite,
     }
+}
+
+/// Checks a message the parent means to send, refusing one too large to be a message.
+pub fn check_message(text: &str, settings: &ToneSettings) -> Result<ToneReport> {
+    within_limit(text)?;
+    Ok(check(text, settings))
+}
+
+/// Reads a received message, refusing one too large to be a message.
+pub fn decode_message(text: &str, settings: &ToneSettings) -> Result<Decoded> {
+    within_limit(text)?;
+    Ok(decode(text, settings))
+}
+
+fn within_limit(text: &str) -> Result<()> {
+    if text.len() > MAX_MESSAGE_BYTES {
+        return Err(Error::TooLarge {
+            what: "the message".into(),
+            actual: text.len() as u64,
+            limit: MAX_MESSAGE_BYTES as u64,
+        });
+    }
+    Ok(())
 }
 
 /// Only the verdict, for evaluation over many messages: skips the BIFF checks and the rewrite.

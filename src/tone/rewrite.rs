@@ -1,7 +1,7 @@
 //! The calmer draft: escalating words removed or softened, sentences that held nothing but
 //! heat dropped, facts and requests kept, a friendly opening and close added.
 
-use super::{find, Category, Finding, Severity, ToneSettings};
+use super::{find, Category, Finding, Fix, Severity, ToneSettings};
 
 /// Calmer words for a matched phrase; `None` means the phrase is best left out.
 pub fn replacement(category: Category, words: &[&str]) -> Option<String> {
@@ -92,26 +92,60 @@ pub fn rewrite(text: &str, findings: &[Finding], settings: &ToneSettings) -> Str
     frame(draft.trim())
 }
 
+/// The findings the calmer draft acts on inside sentence `s..e`: low ones ("really", a bare
+/// question) are left as written, except shouting marks.
+fn acted_on(findings: &[Finding], s: usize, e: usize) -> Vec<&Finding> {
+    findings
+        .iter()
+        .filter(|f| {
+            f.start >= s
+                && f.end <= e
+                && (f.severity > Severity::Low || f.category == Category::Shouting)
+        })
+        .collect()
+}
+
+/// True when the sentence `s..e` holds nothing but heat once its hot phrases are gone.
+fn only_heat(text: &str, inside: &[&Finding], s: usize, e: usize) -> bool {
+    inside
+        .iter()
+        .any(|f| sentence_is_heat(f.category) && f.suggestion.is_empty())
+        && !has_substance(&text[s..e], inside, s)
+}
+
+/// Gives a "leave it out" finding its whole sentence as its fix when nothing worth keeping
+/// would be left, with the spaces after it, so one click does not leave "You are an."
+pub fn widen_fixes(text: &str, findings: &mut [Finding]) {
+    for (s, e) in sentences(text) {
+        if !only_heat(text, &acted_on(findings, s, e), s, e) {
+            continue;
+        }
+        let start = s + (text[s..e].len() - text[s..e].trim_start().len());
+        let end = e + (text[e..].len() - text[e..].trim_start_matches([' ', '\t']).len());
+        let start_utf16 = text[..start].encode_utf16().count();
+        let end_utf16 = start_utf16 + text[start..end].encode_utf16().count();
+        for f in findings.iter_mut().filter(|f| {
+            f.start >= s && f.end <= e && sentence_is_heat(f.category) && f.suggestion.is_empty()
+        }) {
+            f.fix = Fix {
+                start,
+                end,
+                start_utf16,
+                end_utf16,
+            };
+        }
+    }
+}
+
 /// Applies the findings' suggestions and drops sentences that were only heat.
 fn apply(text: &str, findings: &[Finding]) -> String {
     let mut kept: Vec<String> = Vec::new();
     for (s, e) in sentences(text) {
-        // Low findings ("really", a bare question) are left as written, except shouting marks.
-        let inside: Vec<&Finding> = findings
-            .iter()
-            .filter(|f| {
-                f.start >= s
-                    && f.end <= e
-                    && (f.severity > Severity::Low || f.category == Category::Shouting)
-            })
-            .collect();
-        let sentence = &text[s..e];
-        let heat = inside
-            .iter()
-            .any(|f| sentence_is_heat(f.category) && f.suggestion.is_empty());
-        if heat && !has_substance(sentence, &inside, s) {
+        let inside = acted_on(findings, s, e);
+        if only_heat(text, &inside, s, e) {
             continue;
         }
+        let sentence = &text[s..e];
         // Replace from the end so earlier offsets stay valid; skip overlapping findings.
         let mut out = sentence.to_string();
         let mut last_start = usize::MAX;

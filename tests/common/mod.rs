@@ -38,6 +38,7 @@ pub fn draft(title: &str) -> EntryDraft {
         channel: Some(Channel::Call),
         legal_step: None,
         mood: None,
+        message: None,
         children: vec!["Sam".into()],
         people: vec![],
         tags: vec![],

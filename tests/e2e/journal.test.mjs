@@ -83,3 +83,39 @@ test("at 200% zoom (640×400 CSS pixels) the timeline folds into one readable co
   await shot("7-narrow-timeline");
   await s.cmd("POST", "/window/rect", { width: 1280, height: 800 });
 });
+
+test("a hostile draft is flagged, calmed with one click, marked as sent and found in the timeline", async () => {
+  await s.click("#nav-compose");
+  await s.find("#compose-text");
+  await s.type("#c-to", "Alex");
+  await s.type("#compose-text", "You are an idiot. Bring her coat on Friday at 5!!!");
+  // The real checker answers within a pause: highlights coloured by severity and a verdict.
+  await s.find(".highlights mark.sev-high");
+  const verdict = await s.waitForText("#verdict", /Hostile|Caution/);
+  assert.doesNotMatch(verdict, /Calm/);
+  assert.match(await s.text("#findings"), /Name-calling/);
+  assert.match(await s.text("#biff"), /Friendly/);
+  assert.ok((await s.text("#rewrite")).length > 0, "a calmer draft is offered");
+  await shot("8-composer-hostile");
+
+  await s.click(".finding.sev-high .use");
+  await s.waitFor("the insult to be gone", async () => !/idiot/.test(await s.value("#compose-text")), 5000);
+  assert.match(await s.value("#compose-text"), /Bring her coat on Friday at 5/);
+  await s.waitFor("no strong finding left", async () => (await s.findAll(".highlights mark.sev-high")).length === 0, 5000);
+  await shot("9-composer-calmer");
+
+  await s.click("#mark-sent");
+  await s.waitForText("#notice", /in your journal, word for word/);
+  await s.waitForText(".entry .title", /Message to Alex/);
+  assert.match(await s.text(".detail"), /Bring her coat on Friday at 5/);
+  assert.match(await s.text(".detail"), /Read before sending/);
+  await shot("10-sent-in-timeline");
+
+  await s.click("#nav-incoming");
+  await s.type("#i-from", "Alex");
+  await s.type("#incoming-text", "Can you have her ready by 6 on Sunday? Typical of you, useless as ever.");
+  await s.waitForText("#requests", /ready by 6 on Sunday/);
+  await shot("11-incoming");
+  await s.click("#save-received");
+  await s.waitForText(".entry .title", /Message from Alex/);
+});

@@ -1,9 +1,9 @@
 // UI tests against a fake backend through Tauri's own IPC mock.
-import { cleanup, fireEvent, render, screen, within } from "@testing-library/svelte";
+import { cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/svelte";
 import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import App from "./App.svelte";
-import type { Entry, EntryDraft, Revision } from "./lib/bindings";
+import type { Entry, EntryDraft, Finding, MessageDraft, Revision, ToneReport } from "./lib/bindings";
 
 interface Fake {
   exists: boolean;
@@ -11,6 +11,31 @@ interface Fake {
   passphrase: string;
   entries: Entry[];
   calls: { cmd: string; args: any }[];
+  drafts: Record<string, MessageDraft>;
+}
+
+/** A stand-in for the Rust checker: "idiot" is an insult to leave out, "NOW" a demand to soften. */
+function fakeCheck(text: string): ToneReport {
+  const findings: Finding[] = [];
+  const add = (word: string, severity: Finding["severity"], suggestion: string, category: Finding["category"], label: string) => {
+    const at = text.indexOf(word);
+    if (at >= 0) {
+      const span = { start: at, end: at + word.length, start_utf16: at, end_utf16: at + word.length };
+      findings.push({ category, label, severity, ...span, text: word, explanation: `${label} explained.`, suggestion, fix: span });
+    }
+  };
+  add("idiot", "high", "", "insult", "Name-calling");
+  add("NOW", "medium", "today", "demand", "Demand or ultimatum");
+  const score = 100 - findings.reduce((n, f) => n + (f.severity === "high" ? 40 : 20), 0);
+  const verdict = findings.some((f) => f.severity === "high") ? "hostile" : findings.length ? "caution" : "calm";
+  const pass = (ok: boolean) => ({ pass: ok, reason: ok ? "Fine." : "Needs work." });
+  return {
+    score,
+    verdict,
+    findings,
+    biff: { brief: pass(true), informative: pass(true), friendly: pass(verdict === "calm"), firm: pass(true) },
+    rewrite: text.replace(" idiot", "").replace("NOW", "today"),
+  };
 }
 
 let fake: Fake;
@@ -20,7 +45,7 @@ function makeEntry(id: number, draft: EntryDraft): Entry {
 }
 
 function install(state: Partial<Fake>) {
-  fake = { exists: false, unlocked: false, passphrase: "", entries: [], calls: [], ...state };
+  fake = { exists: false, unlocked: false, passphrase: "", entries: [], calls: [], drafts: {}, ...state };
   mockIPC((cmd, args: any) => {
     fake.calls.push({ cmd, args });
     switch (cmd) {
@@ -64,6 +89,40 @@ function install(state: Partial<Fake>) {
         return fake.entries
           .filter((e) => e.body.includes(args.query))
           .map((entry) => ({ entry, snippet: [{ text: "before ", hit: false }, { text: args.query, hit: true }] }));
+      case "check_message":
+        return fakeCheck(args.text);
+      case "decode_message":
+        return {
+          requests: args.text.split(/(?<=[.?!])\s+/).filter((x: string) => x.includes("?")),
+          facts: [],
+          dates: args.text.includes("Friday") ? ["Friday"] : [],
+          set_aside: args.text.split(/(?<=[.?!])\s+/).filter((x: string) => x.includes("idiot")),
+          reply: "Hi,\n\nThanks for your message.\n\nThanks.",
+          findings: [],
+        };
+      case "message_draft":
+        return fake.drafts[args.direction] ?? null;
+      case "save_message_draft":
+        fake.drafts[args.draft.direction] = args.draft;
+        return null;
+      case "discard_message_draft":
+        delete fake.drafts[args.direction];
+        return null;
+      case "save_message": {
+        const d = args.draft as MessageDraft;
+        const who = d.counterpart || "the other parent";
+        const e = makeEntry(fake.entries.length + 1, {
+          kind: "message", occurred_at: args.occurredAt, title: d.direction === "sent" ? `Message to ${who}` : `Message from ${who}`,
+          body: d.text, channel: d.channel, message: { direction: d.direction, counterpart: d.counterpart, tone: fakeCheck(d.text) },
+          children: [], people: d.counterpart ? [d.counterpart] : [], tags: [], private: false,
+        });
+        fake.entries.unshift(e);
+        delete fake.drafts[d.direction];
+        return e;
+      }
+      case "plugin:clipboard-manager|write_text":
+      case "plugin:opener|open_url":
+        return null;
       default:
         throw { kind: "unknown", message: `no fake for ${cmd}` };
     }
@@ -200,5 +259,118 @@ describe("the entry editor", () => {
     await fireEvent.click(await screen.findByRole("button", { name: "Save entry" }));
     expect((await screen.findByRole("alert")).textContent).toMatch(/title/);
     expect(fake.calls.some((c) => c.cmd === "add_entry")).toBe(false);
+  });
+});
+
+describe("the message composer", () => {
+  async function openComposer(state: Partial<Fake> = {}) {
+    install({ exists: true, unlocked: true, ...state });
+    render(App);
+    await fireEvent.click(await screen.findByRole("button", { name: "Write a message" }));
+    return (await screen.findByLabelText("Message")) as HTMLTextAreaElement;
+  }
+
+  it("highlights what may escalate by severity, with the verdict, findings and BIFF", async () => {
+    const box = await openComposer();
+    await fireEvent.input(box, { target: { value: "You idiot. Bring the coat NOW." } });
+    const verdict = await screen.findByText("Hostile", { exact: false, selector: "#verdict" });
+    expect(verdict.getAttribute("data-verdict")).toBe("hostile");
+    const marks = Array.from(document.querySelectorAll(".highlights mark")).map((m) => [m.textContent, m.className.match(/sev-\w+/)?.[0]]);
+    expect(marks).toEqual([
+      ["idiot", "sev-high"],
+      ["NOW", "sev-medium"],
+    ]);
+    const findings = within(document.getElementById("findings")!);
+    expect(findings.getByText("Name-calling")).toBeTruthy();
+    expect(findings.getByText("Name-calling explained.")).toBeTruthy();
+    expect(within(document.getElementById("biff")!).getByText("Friendly")).toBeTruthy();
+    // The calmer draft sits beside it, with what it removes struck through.
+    expect(document.querySelector("#rewrite del")?.textContent).toContain("idiot");
+  });
+
+  it("uses a suggestion in one click, re-checks, and can undo it", async () => {
+    const box = await openComposer();
+    await fireEvent.input(box, { target: { value: "Bring the coat NOW please." } });
+    await fireEvent.click(await screen.findByRole("button", { name: "Use this wording" }));
+    expect(box.value).toBe("Bring the coat today please.");
+    await waitFor(() => expect(document.getElementById("verdict")?.getAttribute("data-verdict")).toBe("calm"));
+    await fireEvent.click(screen.getByRole("button", { name: "Undo last change" }));
+    expect(box.value).toBe("Bring the coat NOW please.");
+    await fireEvent.click(await screen.findByRole("button", { name: "Use the calmer draft" }));
+    expect(box.value).toBe("Bring the coat today please.");
+  });
+
+  it("autosaves the draft in the journal and brings it back", async () => {
+    const box = await openComposer();
+    await fireEvent.input(screen.getByLabelText("To"), { target: { value: "Alex" } });
+    await fireEvent.input(box, { target: { value: "About Friday." } });
+    await waitFor(() => expect(fake.drafts.sent?.text).toBe("About Friday."));
+    expect(fake.drafts.sent.counterpart).toBe("Alex");
+    cleanup();
+    render(App);
+    await fireEvent.click(await screen.findByRole("button", { name: "Write a message" }));
+    await waitFor(() => expect((screen.getByLabelText("Message") as HTMLTextAreaElement).value).toBe("About Friday."));
+    expect(screen.getByText(/unsent draft is back/)).toBeTruthy();
+  });
+
+  it("copies and opens email through the two narrow plugin calls", async () => {
+    const box = await openComposer();
+    await fireEvent.input(box, { target: { value: "See you at 5 & thanks" } });
+    await fireEvent.click(screen.getByRole("button", { name: "Copy" }));
+    await screen.findByText(/Copied/);
+    expect(fake.calls.find((c) => c.cmd === "plugin:clipboard-manager|write_text")?.args).toMatchObject({ text: "See you at 5 & thanks" });
+    await fireEvent.click(screen.getByRole("button", { name: "Open in email" }));
+    await screen.findByText(/Opened in your email app/);
+    expect(fake.calls.find((c) => c.cmd === "plugin:opener|open_url")?.args.url).toBe("mailto:?body=See%20you%20at%205%20%26%20thanks");
+  });
+
+  it("never blocks sending: a hostile draft can be marked as sent and lands in the timeline", async () => {
+    const box = await openComposer();
+    await fireEvent.input(screen.getByLabelText("To"), { target: { value: "Alex" } });
+    await fireEvent.input(box, { target: { value: "You idiot." } });
+    await screen.findByText("Hostile", { exact: false, selector: "#verdict" });
+    await fireEvent.click(screen.getByRole("button", { name: "Mark as sent" }));
+    await screen.findByText(/in your journal, word for word/);
+    const sent = fake.calls.find((c) => c.cmd === "save_message")!.args;
+    expect(sent.draft).toMatchObject({ direction: "sent", counterpart: "Alex", channel: "text", text: "You idiot." });
+    expect(sent.occurredAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:00[+-]\d\d:\d\d$/);
+    expect(await screen.findByRole("heading", { name: "History" })).toBeTruthy();
+    expect(screen.getAllByText("Message to Alex").length).toBeGreaterThan(0);
+    expect(screen.getByText(/Hostile, 60\/100/)).toBeTruthy();
+  });
+
+  it("does not put a suggested reply over an unsent draft", async () => {
+    install({ exists: true, unlocked: true, drafts: { sent: { direction: "sent", counterpart: "", text: "My own words", children: [] } } });
+    render(App);
+    await fireEvent.click(await screen.findByRole("button", { name: "Read a message" }));
+    await fireEvent.input(await screen.findByLabelText(/exactly as received/), { target: { value: "Can you bring her coat on Friday? You idiot." } });
+    await fireEvent.click(await screen.findByRole("button", { name: "Reply calmly" }, { timeout: 2000 }).then(async (b) => {
+      await waitFor(() => expect((b as HTMLButtonElement).disabled).toBe(false));
+      return b;
+    }));
+    const box = (await screen.findByLabelText("Message")) as HTMLTextAreaElement;
+    await waitFor(() => expect(box.value).toBe("My own words"));
+    await fireEvent.click(screen.getByRole("button", { name: /Replace the draft with the suggested reply/ }));
+    expect(box.value).toMatch(/^Hi,/);
+  });
+});
+
+describe("reading a received message", () => {
+  it("shows the requests apart from the hostility and saves the original word for word", async () => {
+    install({ exists: true, unlocked: true });
+    render(App);
+    await fireEvent.click(await screen.findByRole("button", { name: "Read a message" }));
+    const text = "  Can you bring her coat on Friday?  You idiot.\n";
+    await fireEvent.input(screen.getByLabelText("From"), { target: { value: "Alex" } });
+    await fireEvent.input(await screen.findByLabelText(/exactly as received/), { target: { value: text } });
+    await fireEvent.input(screen.getByLabelText("When it arrived"), { target: { value: "2026-03-13T21:15" } });
+    const requests = await screen.findByText(/Can you bring her coat/, { selector: "#requests li" });
+    expect(requests).toBeTruthy();
+    expect(within(document.getElementById("set-aside")!).getByText("You idiot.")).toBeTruthy();
+    await fireEvent.click(screen.getByRole("button", { name: "Save to the journal" }));
+    await screen.findByText(/you received is in your journal/);
+    const saved = fake.calls.find((c) => c.cmd === "save_message")!.args;
+    expect(saved.draft).toMatchObject({ direction: "received", counterpart: "Alex", text });
+    expect(saved.occurredAt).toMatch(/^2026-03-13T21:15:00[+-]\d\d:\d\d$/);
   });
 });

@@ -281,6 +281,7 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
                 channel: None,
                 legal_step: None,
                 mood: None,
+                message: None,
                 children: vec![],
                 people: vec![],
                 tags: vec![],

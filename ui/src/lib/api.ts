@@ -2,6 +2,11 @@
 import { invoke } from "@tauri-apps/api/core";
 import type {
   AttachmentInfo,
+  Decoded,
+  Direction,
+  MessageDraft,
+  ToneReport,
+  ToneSettings,
   Entry,
   EntryDetail,
   EntryDraft,
@@ -68,6 +73,15 @@ export const api = {
     ),
   changePassphrase: (current: string, next: string) =>
     call<null>("change_passphrase", { current, new: next }),
+  checkMessage: (text: string) => call<ToneReport>("check_message", { text }),
+  decodeMessage: (text: string) => call<Decoded>("decode_message", { text }),
+  messageDraft: (direction: Direction) => call<MessageDraft | null>("message_draft", { direction }),
+  saveMessageDraft: (draft: MessageDraft) => call<null>("save_message_draft", { draft }),
+  discardMessageDraft: (direction: Direction) => call<null>("discard_message_draft", { direction }),
+  saveMessage: (draft: MessageDraft, occurredAt: string) =>
+    call<Entry>("save_message", { draft, occurredAt }),
+  toneSettings: () => call<ToneSettings>("tone_settings"),
+  setToneSettings: (settings: ToneSettings) => call<ToneSettings>("set_tone_settings", { settings }),
 };
 
 export function errorMessage(e: unknown): string {

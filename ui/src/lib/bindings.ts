@@ -1,6 +1,6 @@
 // Generated from the Rust types in src/model.rs by `make bindings`. Do not edit.
 
-export type EntryKind = "interaction" | "missed-contact" | "incident" | "mood" | "schedule-note" | "legal" | "note";
+export type EntryKind = "interaction" | "missed-contact" | "incident" | "mood" | "schedule-note" | "legal" | "note" | "message";
 
 export type Channel = "call" | "text" | "email" | "in-person" | "video" | "handover" | "other";
 
@@ -8,11 +8,25 @@ export type LegalStep = "miam" | "mediation" | "application" | "hearing" | "orde
 
 export type Mood = { parent: number, feelings: Array<string>, child?: string, };
 
+export type Direction = "sent" | "received";
+
+export type MessageInfo = { direction: Direction, 
+/**
+ * Who it went to (sent) or came from (received); empty for "the other parent".
+ */
+counterpart: string, tone?: ToneReport, };
+
+export type MessageDraft = { direction: Direction, counterpart: string, channel?: Channel, text: string, children: Array<string>, };
+
 export type EntryDraft = { kind: EntryKind, 
 /**
  * When it happened: RFC 3339 with the user's UTC offset.
  */
-occurred_at: string, title: string, body: string, channel?: Channel, legal_step?: LegalStep, mood?: Mood, children: Array<string>, people: Array<string>, tags: Array<string>, location?: string, 
+occurred_at: string, title: string, body: string, channel?: Channel, legal_step?: LegalStep, mood?: Mood, 
+/**
+ * Only on a `message` entry.
+ */
+message?: MessageInfo, children: Array<string>, people: Array<string>, tags: Array<string>, location?: string, 
 /**
  * Kept out of exports unless the user chooses otherwise.
  */
@@ -40,7 +54,11 @@ hash: string, kind: EntryKind,
 /**
  * When it happened: RFC 3339 with the user's UTC offset.
  */
-occurred_at: string, title: string, body: string, channel?: Channel, legal_step?: LegalStep, mood?: Mood, children: Array<string>, people: Array<string>, tags: Array<string>, location?: string, 
+occurred_at: string, title: string, body: string, channel?: Channel, legal_step?: LegalStep, mood?: Mood, 
+/**
+ * Only on a `message` entry.
+ */
+message?: MessageInfo, children: Array<string>, people: Array<string>, tags: Array<string>, location?: string, 
 /**
  * Kept out of exports unless the user chooses otherwise.
  */
@@ -94,3 +112,85 @@ export type EntryDetail = { entry: Entry, history: Array<Revision>, };
 export type JournalStatus = { path: string, exists: boolean, unlocked: boolean, entries: number, };
 
 export type ErrorInfo = { kind: string, message: string, };
+
+export type Category = "insult" | "profanity" | "threat" | "blame" | "absolute" | "sarcasm" | "shouting" | "demand" | "advice" | "apology" | "child-messenger" | "grievance" | "venting" | "contempt" | "custom";
+
+export type Severity = "low" | "medium" | "high";
+
+export type Verdict = "calm" | "caution" | "hostile";
+
+export type Sensitivity = "low" | "normal" | "high";
+
+export type ToneSettings = { 
+/**
+ * Words never to flag (a child's medical words, say).
+ */
+never_flag: Array<string>, 
+/**
+ * Extra words or phrases to flag.
+ */
+extra_words: Array<string>, sensitivity: Sensitivity, };
+
+export type Fix = { start: number, end: number, start_utf16: number, end_utf16: number, };
+
+export type Finding = { category: Category, 
+/**
+ * The category in a few words, for people ("Name-calling").
+ */
+label: string, severity: Severity, 
+/**
+ * Byte offsets into the checked text.
+ */
+start: number, end: number, 
+/**
+ * The same span in UTF-16 code units, for the UI's text fields.
+ */
+start_utf16: number, end_utf16: number, 
+/**
+ * The text as written.
+ */
+text: string, explanation: string, 
+/**
+ * Calmer wording to use instead; an empty string means "leave it out".
+ */
+suggestion: string, 
+/**
+ * The text that "use this wording" replaces with the suggestion.
+ */
+fix: Fix, };
+
+export type BiffCheck = { pass: boolean, reason: string, };
+
+export type Biff = { brief: BiffCheck, informative: BiffCheck, friendly: BiffCheck, firm: BiffCheck, };
+
+export type ToneReport = { 
+/**
+ * 100 is calm; each finding takes away according to its severity.
+ */
+score: number, verdict: Verdict, findings: Array<Finding>, biff: Biff, 
+/**
+ * A calmer draft of the whole message that keeps its facts and requests.
+ */
+rewrite: string, };
+
+export type Decoded = { 
+/**
+ * Things the sender asks you to do or answer.
+ */
+requests: Array<string>, 
+/**
+ * Other sentences that carry information (dates, times, places, plans).
+ */
+facts: Array<string>, 
+/**
+ * The dates and times mentioned, as written.
+ */
+dates: Array<string>, 
+/**
+ * Sentences that are only hostility, set aside so they need no answer.
+ */
+set_aside: Array<string>, 
+/**
+ * A short, neutral reply that answers only the requests.
+ */
+reply: string, findings: Array<Finding>, };

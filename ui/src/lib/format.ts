@@ -10,6 +10,14 @@ export const KINDS: { value: EntryKind; label: string; hint: string }[] = [
   { value: "schedule-note", label: "Schedule note", hint: "A change or request about the schedule" },
   { value: "legal", label: "Legal or mediation", hint: "MIAM, mediation, applications, hearings, orders, letters" },
   { value: "note", label: "Note", hint: "Anything else worth keeping" },
+  { value: "message", label: "Message", hint: "A message sent to or received from the other parent, kept word for word" },
+];
+
+/** The channels a written message travels by. */
+export const MESSAGE_CHANNELS: { value: Channel; label: string }[] = [
+  { value: "text", label: "Text message" },
+  { value: "email", label: "Email" },
+  { value: "other", label: "Other (app, letter…)" },
 ];
 
 export const CHANNELS: { value: Channel; label: string }[] = [
@@ -38,7 +46,11 @@ export function kindLabel(kind: EntryKind): string {
   return KINDS.find((k) => k.value === kind)?.label ?? kind;
 }
 
-export function detailLabel(e: Pick<Entry, "kind" | "channel" | "legal_step">): string {
+export function detailLabel(e: Pick<Entry, "kind" | "channel" | "legal_step" | "message">): string {
+  if (e.message) {
+    const way = e.channel ? CHANNELS.find((c) => c.value === e.channel)?.label ?? e.channel : "Message";
+    return `${e.message.direction === "sent" ? "Sent" : "Received"} · ${way}`;
+  }
   if (e.channel) return CHANNELS.find((c) => c.value === e.channel)?.label ?? e.channel;
   if (e.legal_step) return LEGAL_STEPS.find((s) => s.value === e.legal_step)?.label ?? e.legal_step;
   return kindLabel(e.kind);
