@@ -36,6 +36,9 @@ fn bench(c: &mut Criterion) {
     g.bench_function("check a 1,000-character draft", |b| {
         b.iter(|| black_box(check(black_box(&draft), &settings)))
     });
+    g.bench_function("verdict only for the 1,000-character draft", |b| {
+        b.iter(|| black_box(evenkeel::tone::verdict_only(black_box(&draft), &settings)))
+    });
     let messages = short_messages();
     g.throughput(Throughput::Elements(messages.len() as u64));
     g.bench_function("check short messages (full reports)", |b| {

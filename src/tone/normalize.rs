@@ -166,6 +166,12 @@ fn raw_tokens(text: &str) -> Vec<Raw<'_>> {
 /// Folds a token's characters; leetspeak only where the token also has letters and does not
 /// read as a time, an ordinal or a quantity (`10am`, `3rd`, `2kg`).
 fn fold_token(raw: &str) -> String {
+    // Nearly every word is plain letters with no triple run: lower-case it and be done.
+    let b = raw.as_bytes();
+    if b.iter().all(u8::is_ascii_alphabetic) && !b.windows(3).any(|w| w[0] == w[1] && w[1] == w[2])
+    {
+        return raw.to_ascii_lowercase();
+    }
     let mut folded = String::with_capacity(raw.len());
     if raw.is_ascii() {
         // Most words: nothing to compose, decompose or look up.
@@ -307,7 +313,7 @@ const CONTRACTIONS: &[(&str, &[&str])] = &[
 
 fn contraction(word: &str) -> Option<&'static [&'static str]> {
     static TABLE: std::sync::OnceLock<
-        std::collections::HashMap<&'static str, &'static [&'static str]>,
+        rustc_hash::FxHashMap<&'static str, &'static [&'static str]>,
     > = std::sync::OnceLock::new();
     TABLE
         .get_or_init(|| CONTRACTIONS.iter().copied().collect())

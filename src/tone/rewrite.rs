@@ -70,26 +70,38 @@ pub fn rewrite(text: &str, findings: &[Finding], settings: &ToneSettings) -> Str
             .filter(|f| f.severity > Severity::Low)
             .collect()
     };
-    let mut draft = apply(text, findings);
-    let mut left = above_low(&draft);
-    // The edits can leave new problems in the joins; re-read and repair a few times.
-    for _ in 0..3 {
-        if left.is_empty() {
-            break;
+    // Sentence by sentence: only an edited sentence needs re-reading, since phrases never run
+    // across a sentence boundary. Untouched sentences are kept as they were written.
+    let mut kept: Vec<String> = Vec::new();
+    for (s, e) in sentences(text) {
+        let Some(mut draft) = apply_sentence(text, s, e, findings) else {
+            continue;
+        };
+        if !acted_on(findings, s, e).is_empty() {
+            // The edits can leave new problems in the joins; re-read and repair a few times.
+            let mut left = above_low(&draft);
+            for _ in 0..3 {
+                if left.is_empty() {
+                    break;
+                }
+                draft = apply(&draft, &left);
+                left = above_low(&draft);
+            }
+            // Anything still above low severity is dropped with its sentence.
+            if !left.is_empty() {
+                draft = sentences(&draft)
+                    .into_iter()
+                    .filter(|(s, e)| !left.iter().any(|f| f.start < *e && f.end > *s))
+                    .map(|(s, e)| draft[s..e].trim().to_string())
+                    .collect::<Vec<_>>()
+                    .join(" ");
+            }
         }
-        draft = apply(&draft, &left);
-        left = above_low(&draft);
+        if !draft.trim().is_empty() {
+            kept.push(draft);
+        }
     }
-    // Anything still above low severity is dropped with its sentence.
-    if !left.is_empty() {
-        draft = sentences(&draft)
-            .into_iter()
-            .filter(|(s, e)| !left.iter().any(|f| f.start < *e && f.end > *s))
-            .map(|(s, e)| draft[s..e].trim().to_string())
-            .collect::<Vec<_>>()
-            .join(" ");
-    }
-    frame(draft.trim())
+    frame(kept.join(" ").trim())
 }
 
 /// The findings the calmer draft acts on inside sentence `s..e`: low ones ("really", a bare
@@ -139,39 +151,42 @@ pub fn widen_fixes(text: &str, findings: &mut [Finding]) {
 
 /// Applies the findings' suggestions and drops sentences that were only heat.
 fn apply(text: &str, findings: &[Finding]) -> String {
-    let mut kept: Vec<String> = Vec::new();
-    for (s, e) in sentences(text) {
-        let inside = acted_on(findings, s, e);
-        if only_heat(text, &inside, s, e) {
+    sentences(text)
+        .into_iter()
+        .filter_map(|(s, e)| apply_sentence(text, s, e, findings))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// One sentence with its findings' suggestions applied, or `None` if it was only heat.
+fn apply_sentence(text: &str, s: usize, e: usize, findings: &[Finding]) -> Option<String> {
+    let inside = acted_on(findings, s, e);
+    if only_heat(text, &inside, s, e) {
+        return None;
+    }
+    let sentence = &text[s..e];
+    // Replace from the end so earlier offsets stay valid; skip overlapping findings.
+    let mut out = sentence.to_string();
+    let mut last_start = usize::MAX;
+    for f in inside.iter().rev() {
+        if f.end - s > last_start {
             continue;
         }
-        let sentence = &text[s..e];
-        // Replace from the end so earlier offsets stay valid; skip overlapping findings.
-        let mut out = sentence.to_string();
-        let mut last_start = usize::MAX;
-        for f in inside.iter().rev() {
-            if f.end - s > last_start {
+        let (a, b) = (f.start - s, f.end - s);
+        let replacement = match f.category {
+            Category::Demand if ends_clause(&f.text) => {
+                // "... or else" / "or I will …": the ultimatum runs to the end of the sentence.
+                out.truncate(a);
+                last_start = a;
                 continue;
             }
-            let (a, b) = (f.start - s, f.end - s);
-            let replacement = match f.category {
-                Category::Demand if ends_clause(&f.text) => {
-                    // "... or else" / "or I will …": the ultimatum runs to the end of the sentence.
-                    out.truncate(a);
-                    last_start = a;
-                    continue;
-                }
-                _ => f.suggestion.clone(),
-            };
-            out.replace_range(a..b, &replacement);
-            last_start = a;
-        }
-        let tidy = tidy(&out);
-        if tidy.chars().any(|c| c.is_alphanumeric()) {
-            kept.push(tidy);
-        }
+            _ => f.suggestion.clone(),
+        };
+        out.replace_range(a..b, &replacement);
+        last_start = a;
     }
-    kept.join(" ")
+    let tidy = tidy(&out);
+    tidy.chars().any(|c| c.is_alphanumeric()).then_some(tidy)
 }
 
 fn ends_clause(text: &str) -> bool {
