@@ -230,6 +230,44 @@ fn decode_pulls_out_requests_dates_and_sets_hostility_aside() {
 }
 
 #[test]
+fn curt_questions_are_a_caution_and_keep_their_request_in_the_rewrite() {
+    // Pointed at the reader, or after a statement, with no softening word anywhere.
+    for text in [
+        "Why did you move Sam's pickup to Saturday without telling me?",
+        "You removed my note from the shared calendar. Do you have any explanation for that?",
+        "I dropped Sam at school this morning with his bag. Where is his PE kit?",
+    ] {
+        let r = check(text, &ToneSettings::default());
+        assert_eq!(r.verdict, Verdict::Caution, "{text}: {:?}", r.findings);
+        assert!(
+            r.rewrite.contains('?'),
+            "the question survives: {}",
+            r.rewrite
+        );
+    }
+    // Softened, short, or small talk: left alone.
+    for text in [
+        "Hi, I dropped Sam at school this morning with his bag. Where is his PE kit?",
+        "What time is pickup?",
+        "How are you?",
+        "Thanks for the photos. Could you send the school letter too?",
+    ] {
+        assert!(!flagged(text), "{text}: {:?}", categories(text));
+    }
+}
+
+#[test]
+fn swearing_run_into_a_word_and_insults_aimed_at_anyone_are_found() {
+    assert!(categories("That flat is a shithole.").contains(&Category::Profanity));
+    assert!(categories("Total fuckup again.").contains(&Category::Profanity));
+    assert!(categories("Your brother is a liar.").contains(&Category::Insult));
+    assert!(categories("What an ignorant comment.").contains(&Category::Insult));
+    // ... and harmless neighbours are not.
+    assert!(!flagged("I was ignorant of the new rota, sorry."));
+    assert!(!flagged("Scunthorpe is where the match is on Saturday."));
+}
+
+#[test]
 fn leaving_out_an_insult_takes_its_sentence_when_nothing_else_is_in_it() {
     let text = "Honestly, you are an idiot.  Bring her coat on Friday, you idiot!";
     let r = check(text, &ToneSettings::default());

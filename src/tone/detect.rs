@@ -124,20 +124,32 @@ pub fn detect(text: &str, settings: &ToneSettings) -> Vec<Finding> {
             text, h.category, h.severity, start, end, suggestion,
         ));
     }
-    for (start, end) in bare_questions(text, &ws) {
+    // A pointed question ("why did you…", "do you have any explanation?") in a message with no
+    // greeting, thanks or softening word anywhere reads as cross-examination, not a question.
+    let curt = !ws.iter().any(|w| SOFTENERS.contains(&w.text.as_str()));
+    for (start, end, pointed) in bare_questions(text, &ws) {
         if !findings
             .iter()
             .any(|f| f.start < end && f.end > start && f.category == Category::Contempt)
         {
-            let mut f = finding(
-                text,
-                Category::Contempt,
-                Severity::Low,
-                start,
-                end,
-                String::new(),
-            );
-            f.explanation = Cow::Borrowed(BARE_QUESTION);
+            // After a statement, in a message with no softening anywhere, even a plain question
+            // reads as curt; a lone short one ("how are you?", "what time is pickup?") does not.
+            let after_statement = start > 0 && ws.len() >= LONG_CURT_WORDS;
+            let (severity, why) = if curt && pointed {
+                (Severity::Medium, POINTED_QUESTION)
+            } else if curt && after_statement {
+                (Severity::Medium, CURT_QUESTION)
+            } else {
+                (Severity::Low, BARE_QUESTION)
+            };
+            // A curt question is kept, not dropped: it usually carries the request.
+            let suggestion = if severity == Severity::Medium {
+                soften_question(&text[start..end])
+            } else {
+                String::new()
+            };
+            let mut f = finding(text, Category::Contempt, severity, start, end, suggestion);
+            f.explanation = Cow::Borrowed(why);
             findings.push(f);
         }
     }
@@ -225,6 +237,11 @@ fn match_at(ws: &[Word], i: usize, phrase: &Phrase) -> Option<usize> {
     Some(to)
 }
 
+/// Swear words distinctive enough that a word starting with one is that swear word.
+const PROFANE_STEMS: &[&str] = &[
+    "fuck", "shit", "cunt", "bitch", "whore", "wank", "twat", "bastard",
+];
+
 /// Plurals and dropped g's of single insulting or profane words: "idiots", "fuckin".
 fn inflected_hit(ws: &[Word], i: usize, lex: &Lexicon) -> Option<Hit> {
     let w = ws[i].text.as_str();
@@ -240,6 +257,20 @@ fn inflected_hit(ws: &[Word], i: usize, lex: &Lexicon) -> Option<Hit> {
             _ => None,
         },
     ];
+    // Profanity run into another word: "shithole", "fuckedup", "shite".
+    if let Some(stem) = PROFANE_STEMS
+        .iter()
+        .find(|s| w.len() > s.len() && w.starts_with(*s))
+    {
+        if let Some(p) = lex.by_first.get(*stem).into_iter().flatten().next() {
+            return Some(Hit {
+                from: i,
+                to: i + 1,
+                category: p.category,
+                severity: p.severity,
+            });
+        }
+    }
     for stem in stems.into_iter().flatten().filter(|s| s.len() >= 3) {
         for p in lex.by_first.get(stem).into_iter().flatten() {
             let fits =
@@ -374,18 +405,66 @@ fn quoted_regions(text: &str) -> Vec<(usize, usize)> {
 }
 
 const BARE_QUESTION: &str = "A bare question can read as an interrogation. A word of context, or \"could you\", makes it easier to answer.";
+const LONG_CURT_WORDS: usize = 8;
+const CURT_QUESTION: &str = "A question with no greeting, thanks or softening word anywhere in the message can read as curt. \"Could you let me know…\" makes it easier to answer.";
+const POINTED_QUESTION: &str = "A pointed question with no greeting or softening word reads as cross-examination. Say what you need to know and why, and it is easier to answer.";
 const QUESTION_OPENERS: &[&str] = &[
     "why", "what", "how", "where", "who", "when", "did", "do", "does", "are", "is", "was", "were",
-    "have", "has", "am", "you", "so",
+    "have", "has", "am", "you", "so", "and", "but", "then", "well", "which", "isn", "aren", "don",
+    "didn",
 ];
 const SOFTENERS: &[&str] = &[
-    "please", "thanks", "thank", "could", "would", "may", "might", "kindly", "sorry", "mind",
-    "wonder", "perhaps", "maybe", "possible", "hi", "hello", "hope", "happy", "ok", "okay",
+    "please",
+    "thanks",
+    "thank",
+    "could",
+    "would",
+    "may",
+    "might",
+    "kindly",
+    "sorry",
+    "mind",
+    "wonder",
+    "perhaps",
+    "maybe",
+    "possible",
+    "hi",
+    "hello",
+    "hope",
+    "happy",
+    "ok",
+    "okay",
+    "appreciate",
+    "appreciated",
+    "grateful",
+    "great",
+    "nice",
+    "glad",
+    "wondering",
+    "apologies",
+    "cheers",
+    "hey",
+    "welcome",
+    "suggest",
+    "interested",
 ];
 
 /// Questions that open with a bare "why", "what", "did you"… and carry no softening word.
 /// Low severity: one is fine, several in a row read as cross-examination.
-fn bare_questions(text: &str, ws: &[Word]) -> Vec<(usize, usize)> {
+/// "Why did you move it" -> "Could you let me know why you moved it": the question asked as a
+/// request, with the softening word that makes it easier to answer.
+fn soften_question(question: &str) -> String {
+    let mut chars = question.chars();
+    let first = chars.next().map(|c| c.to_lowercase().collect::<String>());
+    format!(
+        "Could you let me know: {}{}",
+        first.unwrap_or_default(),
+        chars.as_str()
+    )
+}
+
+/// Each comes with whether it is pointed at the reader ("why…", or "you" in it).
+fn bare_questions(text: &str, ws: &[Word]) -> Vec<(usize, usize, bool)> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < ws.len() {
@@ -403,7 +482,16 @@ fn bare_questions(text: &str, ws: &[Word]) -> Vec<(usize, usize)> {
                 .iter()
                 .any(|w| SOFTENERS.contains(&w.text.as_str()))
         {
-            out.push((start, end));
+            // Short questions ("how are you?", "why?") are small talk or plain asking.
+            let n = j - i;
+            let pointed = (ws[i].text == "why" && n >= 4)
+                || (n >= 4
+                    && matches!(ws[i].text.as_str(), "so" | "and" | "but" | "then" | "well"))
+                || (n >= 8
+                    && ws[i..j]
+                        .iter()
+                        .any(|w| matches!(w.text.as_str(), "you" | "your" | "yourself")));
+            out.push((start, end, pointed));
         }
         i = j;
     }

@@ -31,6 +31,11 @@ pub fn replacement(category: Category, words: &[&str]) -> Option<String> {
             "could you"
         }
         (Category::Advice, "you should not") => "could you avoid",
+        // The question stays (it often carries the request); the accusation goes.
+        (Category::Contempt, "why did you" | "why would you") => "could you explain the reason to",
+        (Category::Contempt, "why have you") => "could you explain why you have",
+        (Category::Contempt, "why were you") => "could you explain why you were",
+        (Category::Contempt, "how come you" | "why is it that you") => "could you explain why you",
         (
             Category::Threat,
             "see you in court"
