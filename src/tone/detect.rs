@@ -484,9 +484,11 @@ fn bare_questions(text: &str, ws: &[Word]) -> Vec<(usize, usize, bool)> {
         {
             // Short questions ("how are you?", "why?") are small talk or plain asking.
             let n = j - i;
-            let pointed = (ws[i].text == "why" && n >= 4)
-                || (n >= 4
-                    && matches!(ws[i].text.as_str(), "so" | "and" | "but" | "then" | "well"))
+            let opens_pointedly = matches!(
+                ws[i].text.as_str(),
+                "why" | "so" | "and" | "but" | "then" | "well"
+            );
+            let pointed = (opens_pointedly && n >= 4)
                 || (n >= 8
                     && ws[i..j]
                         .iter()
