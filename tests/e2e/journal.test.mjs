@@ -98,6 +98,15 @@ test("a hostile draft is flagged, calmed with one click, marked as sent and foun
   assert.ok((await s.text("#rewrite")).length > 0, "a calmer draft is offered");
   await shot("8-composer-hostile");
 
+  // At 200% zoom the composer folds into one column: the message box takes the whole width.
+  await s.cmd("POST", "/window/rect", { width: 640, height: 400 });
+  await s.waitFor("the composer to fold", async () => {
+    const box = await s.cmd("GET", `/element/${await s.find("#compose-text")}/rect`);
+    return box.width >= 560;
+  }, 5000);
+  await shot("8b-composer-narrow");
+  await s.cmd("POST", "/window/rect", { width: 1280, height: 800 });
+
   await s.click(".finding.sev-high .use");
   await s.waitFor("the insult to be gone", async () => !/idiot/.test(await s.value("#compose-text")), 5000);
   assert.match(await s.value("#compose-text"), /Bring her coat on Friday at 5/);
