@@ -126,8 +126,9 @@ pub fn detect(text: &str, settings: &ToneSettings) -> Vec<Finding> {
     }
     // A pointed question ("why did you…", "do you have any explanation?") in a message with no
     // greeting, thanks or softening word anywhere reads as cross-examination, not a question.
-    let curt = !ws.iter().any(|w| SOFTENERS.contains(&w.text.as_str()));
-    for (start, end, pointed) in bare_questions(text, &ws) {
+    let questions = bare_questions(text, &ws);
+    let curt = !questions.is_empty() && !ws.iter().any(|w| SOFTENERS.contains(&w.text.as_str()));
+    for (start, end, pointed) in questions {
         if !findings
             .iter()
             .any(|f| f.start < end && f.end > start && f.category == Category::Contempt)
@@ -196,8 +197,8 @@ fn finding(
     end: usize,
     suggestion: String,
 ) -> Finding {
-    let start_utf16 = text[..start].encode_utf16().count();
-    let end_utf16 = start_utf16 + text[start..end].encode_utf16().count();
+    let start_utf16 = utf16_len(&text[..start]);
+    let end_utf16 = start_utf16 + utf16_len(&text[start..end]);
     Finding {
         category,
         label: Cow::Borrowed(category.label()),
@@ -215,6 +216,15 @@ fn finding(
             start_utf16,
             end_utf16,
         },
+    }
+}
+
+/// UTF-16 length, with the common all-ASCII case (where it equals the byte length) made cheap.
+pub(super) fn utf16_len(s: &str) -> usize {
+    if s.is_ascii() {
+        s.len()
+    } else {
+        s.encode_utf16().count()
     }
 }
 

@@ -111,8 +111,9 @@ fn is_word_char(c: char) -> bool {
 
 /// Splits into raw tokens. `!` and `|` only count as letters between other letters (`sh!t`).
 fn raw_tokens(text: &str) -> Vec<Raw<'_>> {
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let mut out = Vec::new();
+    let mut chars: Vec<(usize, char)> = Vec::with_capacity(text.len());
+    chars.extend(text.char_indices());
+    let mut out = Vec::with_capacity(text.len() / 4 + 1);
     let mut i = 0;
     let mut boundary = true;
     while i < chars.len() {

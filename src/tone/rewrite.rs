@@ -1,6 +1,7 @@
 //! The calmer draft: escalating words removed or softened, sentences that held nothing but
 //! heat dropped, facts and requests kept, a friendly opening and close added.
 
+use super::detect::utf16_len;
 use super::{find, Category, Finding, Fix, Severity, ToneSettings};
 
 /// Calmer words for a matched phrase; `None` means the phrase is best left out.
@@ -139,8 +140,8 @@ pub fn widen_fixes(text: &str, findings: &mut [Finding]) {
         }
         let start = s + (text[s..e].len() - text[s..e].trim_start().len());
         let end = e + (text[e..].len() - text[e..].trim_start_matches([' ', '\t']).len());
-        let start_utf16 = text[..start].encode_utf16().count();
-        let end_utf16 = start_utf16 + text[start..end].encode_utf16().count();
+        let start_utf16 = utf16_len(&text[..start]);
+        let end_utf16 = start_utf16 + utf16_len(&text[start..end]);
         for f in findings.iter_mut().filter(|f| {
             f.start >= s && f.end <= e && sentence_is_heat(f.category) && f.suggestion.is_empty()
         }) {
@@ -289,23 +290,24 @@ pub const TIME_WORDS: &[&str] = &[
 
 /// Sentence ranges, each including its closing punctuation.
 pub fn sentences(text: &str) -> Vec<(usize, usize)> {
+    // The marks are ASCII, and UTF-8 never reuses ASCII bytes inside a longer character,
+    // so bytes can be scanned directly.
+    let bytes = text.as_bytes();
+    let is_end = |b: u8| matches!(b, b'.' | b'!' | b'?');
+    let worth_keeping = |s: &str| s.chars().any(char::is_alphanumeric);
     let mut out = Vec::new();
     let mut start = 0;
-    let mut chars = text.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        let end_mark = matches!(c, '.' | '!' | '?' | '\n');
-        let next_continues = chars
-            .peek()
-            .is_some_and(|&(_, n)| matches!(n, '.' | '!' | '?'));
-        if end_mark && !next_continues {
-            let end = i + c.len_utf8();
-            if text[start..end].trim().chars().any(|c| c.is_alphanumeric()) {
+    for (i, &b) in bytes.iter().enumerate() {
+        let next_continues = bytes.get(i + 1).is_some_and(|&n| is_end(n));
+        if (is_end(b) || b == b'\n') && !next_continues {
+            let end = i + 1;
+            if worth_keeping(&text[start..end]) {
                 out.push((start, end));
             }
             start = end;
         }
     }
-    if text[start..].trim().chars().any(|c| c.is_alphanumeric()) {
+    if worth_keeping(&text[start..]) {
         out.push((start, text.len()));
     }
     out
