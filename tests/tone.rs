@@ -230,6 +230,25 @@ fn decode_pulls_out_requests_dates_and_sets_hostility_aside() {
 }
 
 #[test]
+fn a_decoded_reply_never_quotes_the_insults_back() {
+    let d = decode(
+        "Bring her coat on Friday at 6, you useless idiot. Can you confirm by tonight?",
+        &ToneSettings::default(),
+    );
+    assert_eq!(d.requests[0], "Bring her coat on Friday at 6.");
+    assert!(
+        !d.reply.contains("idiot") && !d.reply.contains("useless"),
+        "{}",
+        d.reply
+    );
+    assert!(
+        d.reply.contains("Bring her coat on Friday at 6"),
+        "{}",
+        d.reply
+    );
+}
+
+#[test]
 fn curt_questions_are_a_caution_and_keep_their_request_in_the_rewrite() {
     // Pointed at the reader, or after a statement, with no softening word anywhere.
     for text in [

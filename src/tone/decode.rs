@@ -4,8 +4,8 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::rewrite::{sentences, TIME_WORDS};
-use super::{find, Finding, Severity, ToneSettings};
+use super::rewrite::{sentences, tidy, TIME_WORDS};
+use super::{find, Category, Finding, Severity, ToneSettings};
 
 #[derive(Serialize, Deserialize, TS, Clone, Debug, PartialEq, Eq)]
 pub struct Decoded {
@@ -61,7 +61,13 @@ pub fn decode(text: &str, settings: &ToneSettings) -> Decoded {
         let asking = sentence.ends_with('?') || ASKING.iter().any(|a| lower.contains(a));
         out.dates.extend(dates.iter().cloned());
         if asking && (heat.is_empty() || !dates.is_empty() || has_task(&lower)) {
-            out.requests.push(sentence);
+            // The request without its insults and ultimatums, so the reply never quotes them back.
+            let calm = if heat.is_empty() {
+                sentence
+            } else {
+                without_insults(text, s, e, &heat)
+            };
+            out.requests.push(calm);
         } else if !heat.is_empty() && dates.is_empty() {
             out.set_aside.push(sentence);
         } else if !sentence.is_empty() {
@@ -71,6 +77,24 @@ pub fn decode(text: &str, settings: &ToneSettings) -> Decoded {
     out.reply = reply(&out.requests);
     out.findings = findings;
     out
+}
+
+/// The sentence with its name-calling and swearing taken out; the rest of the request, even an
+/// ultimatum, is kept as written, since it may carry the time being asked for.
+fn without_insults(text: &str, s: usize, e: usize, heat: &[&Finding]) -> String {
+    let mut out = String::new();
+    let mut cursor = s;
+    for f in heat
+        .iter()
+        .filter(|f| matches!(f.category, Category::Insult | Category::Profanity))
+    {
+        if f.start >= cursor {
+            out.push_str(&text[cursor..f.start]);
+            cursor = f.end;
+        }
+    }
+    out.push_str(&text[cursor..e]);
+    tidy(&out)
 }
 
 fn has_task(lower: &str) -> bool {

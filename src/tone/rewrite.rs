@@ -314,7 +314,7 @@ pub fn sentences(text: &str) -> Vec<(usize, usize)> {
 }
 
 /// Collapses the spaces and stray commas that removals leave, and capitalises the start.
-fn tidy(s: &str) -> String {
+pub(super) fn tidy(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 1);
     for word in s.split_whitespace() {
         let word = if word == "i" { "I" } else { word };
@@ -334,9 +334,14 @@ fn tidy(s: &str) -> String {
             },
         );
     }
-    let trimmed = out
+    let mut trimmed = out
         .trim_start_matches([',', ';', ':', ' ', '-', '.'])
         .trim_end_matches([',', ';', ' ', '-']);
+    // "Bring her coat, you." once the insult after "you" is gone: the bare "you" goes too.
+    let end = trimmed.trim_end_matches(['.', '!', '?']).len();
+    if let Some(body) = trimmed[..end].strip_suffix(", you") {
+        trimmed = &trimmed[..body.len()];
+    }
     let mut chars = trimmed.chars();
     let mut out = match chars.next() {
         Some(first) => first.to_uppercase().collect::<String>() + chars.as_str(),
