@@ -66,8 +66,7 @@ fn sentence_is_heat(c: Category) -> bool {
 }
 
 pub fn rewrite(text: &str, findings: &[Finding], settings: &ToneSettings) -> String {
-    let edits = |f: &Finding| f.severity > Severity::Low || f.category == Category::Shouting;
-    if !findings.iter().any(edits) {
+    if !findings.iter().any(is_acted_on) {
         return frame(text.trim());
     }
     let above_low = |draft: &str| -> Vec<Finding> {
@@ -80,10 +79,11 @@ pub fn rewrite(text: &str, findings: &[Finding], settings: &ToneSettings) -> Str
     // across a sentence boundary. Untouched sentences are kept as they were written.
     let mut kept: Vec<String> = Vec::new();
     for (s, e) in sentences(text) {
-        let Some(mut draft) = apply_sentence(text, s, e, findings) else {
+        let inside = acted_on(findings, s, e);
+        let Some(mut draft) = apply_sentence(text, s, e, &inside) else {
             continue;
         };
-        if !acted_on(findings, s, e).is_empty() {
+        if !inside.is_empty() {
             // The edits can leave new problems in the joins; re-read and repair a few times.
             let mut left = above_low(&draft);
             for _ in 0..3 {
@@ -110,16 +110,17 @@ pub fn rewrite(text: &str, findings: &[Finding], settings: &ToneSettings) -> Str
     frame(kept.join(" ").trim())
 }
 
-/// The findings the calmer draft acts on inside sentence `s..e`: low ones ("really", a bare
-/// question) are left as written, except shouting marks.
+/// Whether the calmer draft acts on a finding: low ones ("really", a bare question) are left as
+/// written, except shouting marks.
+fn is_acted_on(f: &Finding) -> bool {
+    f.severity > Severity::Low || f.category == Category::Shouting
+}
+
+/// The findings the calmer draft acts on inside sentence `s..e`.
 fn acted_on(findings: &[Finding], s: usize, e: usize) -> Vec<&Finding> {
     findings
         .iter()
-        .filter(|f| {
-            f.start >= s
-                && f.end <= e
-                && (f.severity > Severity::Low || f.category == Category::Shouting)
-        })
+        .filter(|f| f.start >= s && f.end <= e && is_acted_on(f))
         .collect()
 }
 
@@ -159,15 +160,15 @@ pub fn widen_fixes(text: &str, findings: &mut [Finding]) {
 fn apply(text: &str, findings: &[Finding]) -> String {
     sentences(text)
         .into_iter()
-        .filter_map(|(s, e)| apply_sentence(text, s, e, findings))
+        .filter_map(|(s, e)| apply_sentence(text, s, e, &acted_on(findings, s, e)))
         .collect::<Vec<_>>()
         .join(" ")
 }
 
-/// One sentence with its findings' suggestions applied, or `None` if it was only heat.
-fn apply_sentence(text: &str, s: usize, e: usize, findings: &[Finding]) -> Option<String> {
-    let inside = acted_on(findings, s, e);
-    if only_heat(text, &inside, s, e) {
+/// One sentence with the suggestions of the findings inside it applied, or `None` if it was
+/// only heat.
+fn apply_sentence(text: &str, s: usize, e: usize, inside: &[&Finding]) -> Option<String> {
+    if only_heat(text, inside, s, e) {
         return None;
     }
     let sentence = &text[s..e];
