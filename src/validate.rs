@@ -174,27 +174,36 @@ pub fn check(mut d: EntryDraft) -> Result<Checked> {
 
 /// Trims names, drops empty ones and exact repeats (ignoring case), keeps the user's order.
 fn tidy_names(field: &'static str, names: Vec<String>) -> Result<Vec<String>> {
-    let mut out: Vec<String> = Vec::with_capacity(names.len());
-    for n in names {
+    tidy_list(field, names, MAX_NAME_CHARS, MAX_NAMES, "per entry")
+}
+
+/// Trims a list the user typed, drops empty items and repeats (ignoring case, as the database's
+/// NOCASE does), keeps the user's order, and refuses an item or a list that is too long.
+pub(crate) fn tidy_list(
+    field: &'static str,
+    items: impl IntoIterator<Item = String>,
+    max_chars: usize,
+    max_items: usize,
+    unit: &str,
+) -> Result<Vec<String>> {
+    let mut out: Vec<String> = Vec::new();
+    for n in items {
         let n = n.trim().to_string();
         if n.is_empty() {
             continue;
         }
-        if n.chars().count() > MAX_NAME_CHARS {
+        if n.chars().count() > max_chars {
             return Err(Error::invalid(
                 field,
-                format!("{n:?} is longer than {MAX_NAME_CHARS} characters"),
+                format!("{n:?} is longer than {max_chars} characters"),
             ));
         }
         if !out.iter().any(|o| o.eq_ignore_ascii_case(&n)) {
             out.push(n);
         }
     }
-    if out.len() > MAX_NAMES {
-        return Err(Error::invalid(
-            field,
-            format!("at most {MAX_NAMES} per entry"),
-        ));
+    if out.len() > max_items {
+        return Err(Error::invalid(field, format!("at most {max_items} {unit}")));
     }
     Ok(out)
 }

@@ -143,27 +143,11 @@ impl Journal {
 }
 
 fn tidy_words(field: &'static str, words: &[String]) -> Result<Vec<String>> {
-    let mut out: Vec<String> = Vec::new();
-    for w in words {
-        let w = w.trim();
-        if w.is_empty() {
-            continue;
-        }
-        if w.chars().count() > MAX_SETTING_WORD_CHARS {
-            return Err(Error::invalid(
-                field,
-                format!("{w:?} is longer than {MAX_SETTING_WORD_CHARS} characters"),
-            ));
-        }
-        if !out.iter().any(|o| o.to_lowercase() == w.to_lowercase()) {
-            out.push(w.to_string());
-        }
-    }
-    if out.len() > MAX_SETTING_WORDS {
-        return Err(Error::invalid(
-            field,
-            format!("at most {MAX_SETTING_WORDS} words"),
-        ));
-    }
-    Ok(out)
+    validate::tidy_list(
+        field,
+        words.iter().cloned(),
+        MAX_SETTING_WORD_CHARS,
+        MAX_SETTING_WORDS,
+        "words",
+    )
 }
