@@ -6,7 +6,7 @@ use std::borrow::Cow;
 use super::explain::explanation;
 use super::lexicon::{Lexicon, Phrase};
 use super::normalize::{words, Word};
-use super::{rewrite, Category, Finding, Fix, Severity, ToneSettings};
+use super::{questions, rewrite, shouting, Category, Finding, Fix, Severity, ToneSettings};
 
 /// Words that may stand between "you are" and the word they point at ("you are so very selfish").
 const INTENSIFIERS: &[&str] = &[
@@ -124,72 +124,13 @@ pub fn detect(text: &str, settings: &ToneSettings) -> Vec<Finding> {
             text, h.category, h.severity, start, end, suggestion,
         ));
     }
-    // A pointed question ("why did you…", "do you have any explanation?") in a message with no
-    // greeting, thanks or softening word anywhere reads as cross-examination, not a question.
-    let questions = bare_questions(text, &ws);
-    let curt = !questions.is_empty() && !ws.iter().any(|w| SOFTENERS.contains(&w.text.as_str()));
-    for (start, end, pointed) in questions {
-        if !findings
-            .iter()
-            .any(|f| f.start < end && f.end > start && f.category == Category::Contempt)
-        {
-            // After a statement, in a message with no softening anywhere, even a plain question
-            // reads as curt; a lone short one ("how are you?", "what time is pickup?") does not.
-            let after_statement = start > 0 && ws.len() >= LONG_CURT_WORDS;
-            let (severity, why) = if curt && pointed {
-                (Severity::Medium, POINTED_QUESTION)
-            } else if curt && after_statement {
-                (Severity::Medium, CURT_QUESTION)
-            } else {
-                (Severity::Low, BARE_QUESTION)
-            };
-            // A curt question is kept, not dropped: it usually carries the request.
-            let suggestion = if severity == Severity::Medium {
-                soften_question(&text[start..end])
-            } else {
-                String::new()
-            };
-            let mut f = finding(text, Category::Contempt, severity, start, end, suggestion);
-            f.explanation = Cow::Borrowed(why);
-            findings.push(f);
-        }
-    }
-    // Someone who writes everything in capitals is not raising their voice at one word: the
-    // capitals get one low note, and only repeated "!!" / "??" count beside it.
-    let all_caps = !text.chars().any(|c| c.is_lowercase());
-    let mut noted_caps = false;
-    for (start, end, severity, suggestion) in shouting(text) {
-        let is_word = suggestion != "." && suggestion != "?";
-        if all_caps && is_word {
-            if !noted_caps {
-                noted_caps = true;
-                findings.push(finding(
-                    text,
-                    Category::Shouting,
-                    Severity::Low,
-                    start,
-                    end,
-                    suggestion,
-                ));
-            }
-            continue;
-        }
-        if !quotes.iter().any(|&(qs, qe)| start >= qs && end <= qe) {
-            findings.push(finding(
-                text,
-                Category::Shouting,
-                severity,
-                start,
-                end,
-                suggestion,
-            ));
-        }
-    }
+    questions::find(text, &ws, &mut findings);
+    shouting::find(text, &quotes, &mut findings);
     findings.sort_by_key(|f| (f.start, f.end));
     findings
 }
 
-fn finding(
+pub(super) fn finding(
     text: &str,
     category: Category,
     severity: Severity,
@@ -409,195 +350,6 @@ fn quoted_regions(text: &str) -> Vec<(usize, usize)> {
             }
             (Some(_), '\n') => open = None,
             _ => {}
-        }
-    }
-    out
-}
-
-const BARE_QUESTION: &str = "A bare question can read as an interrogation. A word of context, or \"could you\", makes it easier to answer.";
-const LONG_CURT_WORDS: usize = 8;
-const CURT_QUESTION: &str = "A question with no greeting, thanks or softening word anywhere in the message can read as curt. \"Could you let me know…\" makes it easier to answer.";
-const POINTED_QUESTION: &str = "A pointed question with no greeting or softening word reads as cross-examination. Say what you need to know and why, and it is easier to answer.";
-const QUESTION_OPENERS: &[&str] = &[
-    "why", "what", "how", "where", "who", "when", "did", "do", "does", "are", "is", "was", "were",
-    "have", "has", "am", "you", "so", "and", "but", "then", "well", "which", "isn", "aren", "don",
-    "didn",
-];
-const SOFTENERS: &[&str] = &[
-    "please",
-    "thanks",
-    "thank",
-    "could",
-    "would",
-    "may",
-    "might",
-    "kindly",
-    "sorry",
-    "mind",
-    "wonder",
-    "perhaps",
-    "maybe",
-    "possible",
-    "hi",
-    "hello",
-    "hope",
-    "happy",
-    "ok",
-    "okay",
-    "appreciate",
-    "appreciated",
-    "grateful",
-    "great",
-    "nice",
-    "glad",
-    "wondering",
-    "apologies",
-    "cheers",
-    "hey",
-    "welcome",
-    "suggest",
-    "interested",
-];
-
-/// Questions that open with a bare "why", "what", "did you"… and carry no softening word.
-/// Low severity: one is fine, several in a row read as cross-examination.
-/// "Why did you move it" -> "Could you let me know why you moved it": the question asked as a
-/// request, with the softening word that makes it easier to answer.
-fn soften_question(question: &str) -> String {
-    let mut chars = question.chars();
-    let first = chars.next().map(|c| c.to_lowercase().collect::<String>());
-    format!(
-        "Could you let me know: {}{}",
-        first.unwrap_or_default(),
-        chars.as_str()
-    )
-}
-
-/// Each comes with whether it is pointed at the reader ("why…", or "you" in it).
-fn bare_questions(text: &str, ws: &[Word]) -> Vec<(usize, usize, bool)> {
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < ws.len() {
-        let mut j = i + 1;
-        while j < ws.len() && !ws[j].sentence_start {
-            j += 1;
-        }
-        let (start, end) = (ws[i].start, ws[j - 1].end);
-        let asks = text[end..]
-            .trim_start_matches(['"', '\'', ')'])
-            .starts_with('?');
-        if asks
-            && QUESTION_OPENERS.contains(&ws[i].text.as_str())
-            && !ws[i..j]
-                .iter()
-                .any(|w| SOFTENERS.contains(&w.text.as_str()))
-        {
-            // Short questions ("how are you?", "why?") are small talk or plain asking.
-            let n = j - i;
-            let opens_pointedly = matches!(
-                ws[i].text.as_str(),
-                "why" | "so" | "and" | "but" | "then" | "well"
-            );
-            let pointed = (opens_pointedly && n >= 4)
-                || (n >= 8
-                    && ws[i..j]
-                        .iter()
-                        .any(|w| matches!(w.text.as_str(), "you" | "your" | "yourself")));
-            out.push((start, end, pointed));
-        }
-        i = j;
-    }
-    out
-}
-
-/// Short capitalised words that are shouting, not acronyms.
-const SHOUTED_SHORT: &[&str] = &[
-    "NO", "NOT", "NOW", "YOU", "WHY", "HOW", "THE", "AND", "ARE", "YES", "GET", "OUT", "OFF",
-    "ALL", "CAN", "DID", "HER", "HIS", "SHE", "HIM", "BUT", "FOR", "ME", "MY", "IS", "IT", "DO",
-    "GO", "WE", "OUR", "WAS", "BE", "SO", "TO", "AT", "ON", "IN", "OF", "OR", "IF", "HE", "AM",
-    "ANY", "NEVER", "WHAT", "STOP", "DONT", "CANT", "WONT", "JUST", "THIS", "THAT", "WHEN",
-    "WHERE", "HAVE", "WILL", "YOUR", "LATE", "EVER", "NEED", "MUST", "HELP", "NOW",
-];
-/// Capitalised words that are names of things, not shouting.
-const ACRONYMS: &[&str] = &[
-    "MIAM", "CAFCASS", "ASAP", "NHS", "ADHD", "GCSE", "SENCO", "HMRC", "RSVP", "FYI", "PTSD",
-    "OCD", "SATS", "COVID", "BTW", "DBS", "CAMHS", "EHCP", "OFSTED", "NSPCC", "ASD", "MMR", "UTC",
-    "GMT", "BST", "EST", "PST", "CEST", "HTML", "PDF", "USB", "LGBT", "LGBTQ", "UNICEF", "NASA",
-    "FAQ", "IOU", "AKA",
-];
-
-/// Shouted words (merged when several run together) and runs of "!" or "?".
-fn shouting(text: &str) -> Vec<(usize, usize, Severity, String)> {
-    let mut out: Vec<(usize, usize, Severity, String)> = Vec::new();
-    let mut run: Option<(usize, usize)> = None;
-    let flush = |run: &mut Option<(usize, usize)>,
-                 out: &mut Vec<(usize, usize, Severity, String)>| {
-        if let Some((s, e)) = run.take() {
-            out.push((s, e, Severity::Medium, text[s..e].to_lowercase()));
-        }
-    };
-    let mut word_start: Option<usize> = None;
-    let bytes_end = text.len();
-    let mut iter = text.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
-        if c.is_alphabetic() {
-            word_start.get_or_insert(i);
-        }
-        let next_is_letter = iter.peek().is_some_and(|&(_, n)| n.is_alphabetic());
-        if let (Some(s), false) = (word_start, next_is_letter) {
-            let end = iter.peek().map_or(bytes_end, |&(j, _)| j);
-            let word = &text[s..end];
-            let letters = word.chars().filter(|c| c.is_alphabetic()).count();
-            let caps =
-                word.chars().all(|c| !c.is_lowercase()) && word.chars().any(|c| c.is_uppercase());
-            let vowels = word.chars().filter(|c| "AEIOUY".contains(*c)).count();
-            // NRHP, USGS, NPOV: few vowels in a short capitalised word mark an acronym.
-            let wordlike = letters >= 6 || vowels * 10 >= letters * 3;
-            let shouted = caps
-                && letters >= 2
-                && !ACRONYMS.contains(&word)
-                && (SHOUTED_SHORT.contains(&word) || (letters >= 4 && wordlike));
-            if shouted {
-                // Join with the previous shouted word when only spaces lie between.
-                match run {
-                    Some((rs, re)) if text[re..s].chars().all(|c| c == ' ' || c == ',') => {
-                        run = Some((rs, end))
-                    }
-                    _ => {
-                        flush(&mut run, &mut out);
-                        run = Some((s, end));
-                    }
-                }
-            } else if letters > 0 {
-                flush(&mut run, &mut out);
-            }
-            word_start = None;
-        }
-    }
-    flush(&mut run, &mut out);
-
-    // Runs of two or more "!" / "?".
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let mut k = 0;
-    while k < chars.len() {
-        if matches!(chars[k].1, '!' | '?') {
-            let mut m = k;
-            while m < chars.len() && matches!(chars[m].1, '!' | '?') {
-                m += 1;
-            }
-            if m - k >= 2 {
-                let s = chars[k].0;
-                let e = if m < chars.len() {
-                    chars[m].0
-                } else {
-                    text.len()
-                };
-                let mark = if text[s..e].contains('?') { "?" } else { "." };
-                out.push((s, e, Severity::Low, mark.to_string()));
-            }
-            k = m;
-        } else {
-            k += 1;
         }
     }
     out

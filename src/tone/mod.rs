@@ -12,7 +12,9 @@ pub mod eval;
 mod explain;
 mod lexicon;
 pub mod normalize;
+mod questions;
 mod rewrite;
+mod shouting;
 
 use std::borrow::Cow;
 
