@@ -1,6 +1,7 @@
 // End to end in the real desktop window: create, write, find, lock, refuse, unlock.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { Session } from "./webdriver.mjs";
 
@@ -15,6 +16,8 @@ async function shot(name) {
   if (!SHOTS) return;
   mkdirSync(SHOTS, { recursive: true });
   writeFileSync(`${SHOTS}/${name}.png`, await s.screenshot());
+  // WebDriver captures the page only; E2E_X_SHOTS=1 also takes the whole X screen, as a person sees it.
+  if (process.env.E2E_X_SHOTS) execFileSync("import", ["-window", "root", `${SHOTS}/${name}-x.png`]);
 }
 
 before(async () => {
