@@ -5,7 +5,20 @@ SHELL := /bin/bash
 CARGO ?= cargo
 export PATH := $(HOME)/.cargo/bin:$(PATH)
 
-.PHONY: run test setup-run setup-test ui desktop lint test-rust test-ui test-e2e bindings bench clean
+# One build directory that outlives any clone of the repository: CI clones afresh for every
+# run, so with the default `target/` it rebuilt every crate each time. Cargo still rebuilds
+# whatever the clone changed (our own crates always, their sources being newer), so nothing
+# stale is tested. Set CARGO_TARGET_DIR to use another folder.
+export CARGO_TARGET_DIR ?= $(or $(XDG_CACHE_HOME),$(HOME)/.cache)/evenkeel/target
+
+# mold links the large test and desktop binaries faster; without it the system linker is used.
+ifneq ($(shell command -v mold 2>/dev/null),)
+ifeq ($(shell uname -s),Linux)
+export CARGO_TARGET_$(shell uname -m | tr a-z A-Z)_UNKNOWN_LINUX_GNU_RUSTFLAGS ?= -C link-arg=-fuse-ld=mold
+endif
+endif
+
+.PHONY: run test setup-run setup-test ui desktop lint test-rust test-ui test-e2e bindings bench clean test-timed
 
 run: setup-run ui
 	$(CARGO) run -p evenkeel-desktop
@@ -48,6 +61,10 @@ bindings:
 
 bench:
 	$(CARGO) bench --bench journal
+
+# `make test`, phase by phase, with each phase's time (and cargo's --timings reports).
+test-timed:
+	scripts/test-timed.sh
 
 clean:
 	$(CARGO) clean

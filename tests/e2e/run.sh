@@ -3,7 +3,7 @@
 # (which starts WebKitWebDriver), a fresh journal in a temporary folder.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
-app="${EVENKEEL_APP:-$root/target/debug/evenkeel-desktop}"
+app="${EVENKEEL_APP:-${CARGO_TARGET_DIR:-$root/target}/debug/evenkeel-desktop}"
 driver="${TAURI_DRIVER:-$(command -v tauri-driver || echo "$HOME/.cargo/bin/tauri-driver")}"
 work=$(mktemp -d)
 pids=()
