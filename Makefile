@@ -1,5 +1,6 @@
 # `make run` builds and opens the desktop app; `make test` runs every test.
-# Both install what is missing first (scripts/setup.sh).
+# Both install what is missing first (scripts/setup.sh), then go on in a second `make`, so
+# what setup installed (the mold linker) is seen by every build step of the same run.
 
 SHELL := /bin/bash
 CARGO ?= cargo
@@ -18,12 +19,22 @@ export CARGO_TARGET_$(shell uname -m | tr a-z A-Z)_UNKNOWN_LINUX_GNU_RUSTFLAGS ?
 endif
 endif
 
-.PHONY: run test setup-run setup-test ui desktop lint test-rust test-ui test-e2e bindings bench clean test-timed
+# `make test-timed` sets this to --timings (per-crate reports in $CARGO_TARGET_DIR/cargo-timings).
+TIMINGS ?=
 
-run: setup-run ui
+.PHONY: run run-app test checks setup-run setup-test ui desktop lint fmt clippy svelte-check \
+	test-build test-rust test-ui test-e2e bindings bench clean test-timed
+
+run: setup-run
+	@$(MAKE) --no-print-directory run-app
+
+run-app: ui
 	$(CARGO) run -p evenkeel-desktop
 
-test: setup-test lint test-rust test-ui test-e2e
+test: setup-test
+	@$(MAKE) --no-print-directory checks
+
+checks: lint test-rust test-ui test-e2e
 	@echo "All Evenkeel tests passed."
 
 setup-run:
@@ -37,15 +48,24 @@ ui:
 
 # Built with the workspace's test features so it reuses what `cargo test --workspace` compiled.
 desktop: ui
-	$(CARGO) build --workspace --all-targets
+	$(CARGO) build --workspace --all-targets $(TIMINGS)
 
-lint: ui
+lint: fmt clippy svelte-check
+
+fmt:
 	$(CARGO) fmt --all -- --check
-	$(CARGO) clippy --workspace --all-targets -- -D warnings
+
+clippy: ui
+	$(CARGO) clippy --workspace --all-targets $(TIMINGS) -- -D warnings
+
+svelte-check: ui
 	cd ui && npm run check
 
 # Core unit and integration tests, the CLI tests and the desktop crate's own.
-test-rust: ui
+test-build: ui
+	$(CARGO) test --workspace --no-run $(TIMINGS)
+
+test-rust: test-build
 	$(CARGO) test --workspace
 
 test-ui:
@@ -62,7 +82,7 @@ bindings:
 bench:
 	$(CARGO) bench --bench journal
 
-# `make test`, phase by phase, with each phase's time (and cargo's --timings reports).
+# What `make test` runs, phase by phase, with each phase's time.
 test-timed:
 	scripts/test-timed.sh
 

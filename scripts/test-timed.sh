@@ -1,30 +1,29 @@
 #!/usr/bin/env bash
-# Runs what `make test` runs, one phase at a time, and prints how long each took.
-# Cargo's per-crate reports land in $CARGO_TARGET_DIR/cargo-timings/. Run it through
-# `make test-timed` so the build directory and linker are the ones `make test` uses.
+# Runs what `make test` runs, one phase at a time, and prints how long each took. Each phase
+# is its own `make` target, so it uses the same build directory and linker as `make test`;
+# cargo's per-crate reports land in $CARGO_TARGET_DIR/cargo-timings/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 log="${TIMINGS_LOG:-/dev/stdout}"
-: "${CARGO:=cargo}"
 total=0
 phase() {
-  local name="$1"; shift
-  local t0 t1
+  local name="$1" t0 t1 ms
+  shift
   t0=$(date +%s%N)
-  "$@"
+  make --no-print-directory "$@" TIMINGS=--timings
   t1=$(date +%s%N)
-  local ms=$(( (t1 - t0) / 1000000 ))
+  ms=$(( (t1 - t0) / 1000000 ))
   total=$(( total + ms ))
   awk -v n="$name" -v ms="$ms" 'BEGIN { printf "%-28s %7.1f s\n", n, ms / 1000 }' >>"$log"
 }
-phase "setup (apt, npm, driver)" scripts/setup.sh test
-phase "ui build" bash -c 'cd ui && npm run build'
-phase "fmt" "$CARGO" fmt --all -- --check
-phase "clippy" "$CARGO" clippy --workspace --all-targets --timings -- -D warnings
-phase "svelte-check" bash -c 'cd ui && npm run check'
-phase "test build" "$CARGO" test --workspace --no-run --timings
-phase "cargo tests" "$CARGO" test --workspace
-phase "vitest" bash -c 'cd ui && npm test'
-phase "desktop build" "$CARGO" build --workspace --all-targets --timings
-phase "e2e" tests/e2e/run.sh
+phase "setup (apt, npm, driver)" setup-test
+phase "ui build" ui
+phase "fmt" fmt
+phase "clippy" clippy
+phase "svelte-check" svelte-check
+phase "test build" test-build
+phase "cargo tests" test-rust
+phase "vitest" test-ui
+phase "desktop build" desktop
+phase "e2e" test-e2e
 awk -v ms="$total" 'BEGIN { printf "%-28s %7.1f s\n", "total", ms / 1000 }' >>"$log"
