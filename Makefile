@@ -23,12 +23,12 @@ endif
 TIMINGS ?=
 
 .PHONY: run run-app test checks setup-run setup-test ui desktop lint fmt clippy svelte-check \
-	test-build test-rust test-ui test-e2e bindings bench clean test-timed
+	test-build test-rust test-ui test-e2e bindings bench clean test-timed build-dir
 
 run: setup-run
 	@$(MAKE) --no-print-directory run-app
 
-run-app: ui
+run-app: build-dir ui
 	$(CARGO) run -p evenkeel-desktop
 
 test: setup-test
@@ -46,8 +46,12 @@ setup-test:
 ui:
 	cd ui && npm run build
 
+# Claims the shared build directory for this tree (scripts/claim-build-dir.sh says why).
+build-dir:
+	@scripts/claim-build-dir.sh
+
 # Built with the workspace's test features so it reuses what `cargo test --workspace` compiled.
-desktop: ui
+desktop: build-dir ui
 	$(CARGO) build --workspace --all-targets $(TIMINGS)
 
 lint: fmt clippy svelte-check
@@ -55,14 +59,14 @@ lint: fmt clippy svelte-check
 fmt:
 	$(CARGO) fmt --all -- --check
 
-clippy: ui
+clippy: build-dir ui
 	$(CARGO) clippy --workspace --all-targets $(TIMINGS) -- -D warnings
 
 svelte-check: ui
 	cd ui && npm run check
 
 # Core unit and integration tests, the CLI tests and the desktop crate's own.
-test-build: ui
+test-build: build-dir ui
 	$(CARGO) test --workspace --no-run $(TIMINGS)
 
 test-rust: test-build
@@ -76,10 +80,10 @@ test-e2e: desktop
 	tests/e2e/run.sh
 
 # Regenerates ui/src/lib/bindings.ts from the Rust types.
-bindings:
+bindings: build-dir
 	UPDATE_BINDINGS=1 $(CARGO) test --test bindings
 
-bench:
+bench: build-dir
 	$(CARGO) bench --bench journal
 
 # What `make test` runs, phase by phase, with each phase's time.
