@@ -45,6 +45,22 @@ pub enum Error {
         source: std::io::Error,
     },
 
+    #[error("cannot write {path}: {source}")]
+    Write {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+
+    #[error("{0} is open in another Evenkeel window or command; close it there and try again")]
+    Busy(PathBuf),
+
+    #[error("no attachment with id {0}")]
+    NoAttachment(i64),
+
+    /// The stored bytes differ from the SHA-256 sealed in the chain when they were attached.
+    #[error("attachment {id} ({name}) no longer matches the hash recorded when it was attached")]
+    AttachmentAltered { id: i64, name: String },
+
     #[error("storage error: {0}")]
     Storage(#[from] rusqlite::Error),
 }
@@ -70,8 +86,21 @@ impl Error {
             Error::NotFound(_) => "not_found",
             Error::Deleted(_) => "deleted",
             Error::File { .. } => "file",
+            Error::Write { .. } => "write",
+            Error::Busy(_) => "busy",
+            Error::NoAttachment(_) => "not_found",
+            Error::AttachmentAltered { .. } => "attachment_altered",
             Error::Storage(_) => "storage",
         }
+    }
+
+    /// The disk or the database failed us (busy, full, I/O), as opposed to bad input or a
+    /// failed check: the CLI gives these their own exit code.
+    pub fn is_storage(&self) -> bool {
+        matches!(
+            self,
+            Error::Storage(_) | Error::Write { .. } | Error::Busy(_)
+        )
     }
 }
 

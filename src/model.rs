@@ -244,6 +244,9 @@ pub struct Revision {
     pub content: Option<EntryDraft>,
     #[serde(default)]
     pub attachments: Vec<AttachmentInfo>,
+    /// The canonical JSON exactly as it was hashed, so anyone can recompute `hash` with any
+    /// SHA-256 tool (see the README).
+    pub canonical_content: String,
     pub prev_hash: String,
     pub hash: String,
 }
@@ -300,18 +303,29 @@ pub struct Vocabulary {
     pub tags: Vec<NameCount>,
 }
 
-/// The result of recomputing the hash chain.
+/// The result of recomputing the hash chain and checking everything shown against it.
 #[derive(Serialize, Deserialize, TS, Clone, Debug, PartialEq, Eq)]
 pub struct VerifyReport {
+    /// True when the chain is whole and everything the app shows matches it.
     pub ok: bool,
     #[ts(type = "number")]
     pub revisions_checked: i64,
+    #[ts(type = "number")]
+    pub attachments_checked: i64,
     /// SHA-256 of the newest revision: write it down or give it to someone, and any later
     /// rewrite of the past will no longer reach it.
     pub head: String,
+    /// The first revision that breaks the chain, if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub first_bad: Option<BrokenLink>,
+    /// What the app would show that the chain does not say (derived tables, written times,
+    /// attachments' bytes), entry by entry.
+    #[serde(default)]
+    pub problems: Vec<VerifyProblem>,
+    /// Things worth knowing that do not break the record (a clock set back).
+    #[serde(default)]
+    pub warnings: Vec<VerifyWarning>,
 }
 
 #[derive(Serialize, Deserialize, TS, Clone, Debug, PartialEq, Eq)]
@@ -322,6 +336,27 @@ pub struct BrokenLink {
     pub entry_id: i64,
     pub seq: u32,
     pub reason: String,
+}
+
+/// One place where what the app shows differs from the chain.
+#[derive(Serialize, Deserialize, TS, Clone, Debug, PartialEq, Eq)]
+pub struct VerifyProblem {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional, type = "number")]
+    pub entry_id: Option<i64>,
+    /// What differs: "written time", "timeline", "children", "people", "tags", "search",
+    /// "attachment".
+    pub area: String,
+    pub message: String,
+}
+
+#[derive(Serialize, Deserialize, TS, Clone, Debug, PartialEq, Eq)]
+pub struct VerifyWarning {
+    #[ts(type = "number")]
+    pub chain_index: i64,
+    #[ts(type = "number")]
+    pub entry_id: i64,
+    pub message: String,
 }
 
 /// An entry with its full revision history, for the detail view.
@@ -383,6 +418,8 @@ pub fn typescript_bindings() -> String {
         Vocabulary::decl(&cfg),
         VerifyReport::decl(&cfg),
         BrokenLink::decl(&cfg),
+        VerifyProblem::decl(&cfg),
+        VerifyWarning::decl(&cfg),
         EntryDetail::decl(&cfg),
         JournalStatus::decl(&cfg),
         ErrorInfo::decl(&cfg),

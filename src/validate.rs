@@ -165,11 +165,20 @@ pub fn check(mut d: EntryDraft) -> Result<Checked> {
         (None, _) => {}
     }
 
+    let (occurred_utc, occurred_day) = occurred_keys(&at);
     Ok(Checked {
-        occurred_utc: at.timestamp(),
-        occurred_day: at.date_naive().format("%Y-%m-%d").to_string(),
+        occurred_utc,
+        occurred_day,
         draft: d,
     })
+}
+
+/// The timeline's sort key (UTC seconds) and day (in the entry's own offset).
+pub fn occurred_keys(at: &DateTime<FixedOffset>) -> (i64, String) {
+    (
+        at.timestamp(),
+        at.date_naive().format("%Y-%m-%d").to_string(),
+    )
 }
 
 /// Trims names, drops empty ones and exact repeats (ignoring case), keeps the user's order.

@@ -220,7 +220,10 @@ fn a_journal_from_before_messages_is_upgraded_in_place() {
     {
         let conn = raw_connection(&t.path);
         conn.execute_batch(
-            "DROP TABLE message_drafts; DROP TABLE settings; PRAGMA user_version = 1;",
+            "DROP TABLE message_drafts; DROP TABLE settings;
+             DROP TRIGGER attachments_are_append_only_u; DROP TRIGGER attachments_are_append_only_d;
+             DROP TRIGGER entries_are_append_only_u; DROP TRIGGER entries_are_append_only_d;
+             PRAGMA user_version = 1;",
         )
         .unwrap();
     }
@@ -229,4 +232,10 @@ fn a_journal_from_before_messages_is_upgraded_in_place() {
     j.save_message_draft(&message(Direction::Sent, "after"))
         .unwrap();
     assert!(j.verify().unwrap().ok);
+    drop(j);
+    // Format 3 came along too: entry rows are append-only now.
+    let err = raw_connection(&t.path)
+        .execute("UPDATE entries SET created_at = 'x'", [])
+        .unwrap_err();
+    assert!(err.to_string().contains("append-only"), "{err}");
 }

@@ -1,5 +1,6 @@
 //! Files kept inside the encrypted journal. Never written to disk in clear unless exported.
 
+use std::io::Write;
 use std::path::Path;
 
 use rusqlite::{params, OptionalExtension};
@@ -66,40 +67,82 @@ impl Journal {
         Ok(info)
     }
 
-    /// The stored bytes of one attachment, checked against their recorded hash.
+    /// The stored bytes of one attachment, checked against the SHA-256 sealed in the chain when
+    /// it was attached (not the attachment row's own copy of it, which anyone could rewrite):
+    /// nothing altered leaves the journal under the original's name.
     pub fn attachment_data(&self, attachment_id: i64) -> Result<(AttachmentInfo, Vec<u8>)> {
-        let row = self
+        let info = self.attachment_info(attachment_id)?;
+        let bytes: Vec<u8> = self.conn.query_row(
+            "SELECT data FROM attachments WHERE id = ?1",
+            [attachment_id],
+            |r| r.get(0),
+        )?;
+        if bytes.len() as u64 != info.size || sha256_hex(&bytes) != info.sha256 {
+            return Err(Error::AttachmentAltered {
+                id: attachment_id,
+                name: info.name,
+            });
+        }
+        Ok((info, bytes))
+    }
+
+    /// What the chain says of one attachment: the description in its entry's newest revision.
+    pub fn attachment_info(&self, attachment_id: i64) -> Result<AttachmentInfo> {
+        let content: Option<String> = self
             .conn
             .query_row(
-                "SELECT id, name, media_type, size, sha256, data FROM attachments WHERE id = ?1",
+                "SELECT r.content FROM attachments a JOIN revisions r ON r.entry_id = a.entry_id
+                 WHERE a.id = ?1 ORDER BY r.seq DESC LIMIT 1",
                 [attachment_id],
-                |r| {
-                    Ok((
-                        AttachmentInfo {
-                            id: r.get(0)?,
-                            name: r.get(1)?,
-                            media_type: r.get(2)?,
-                            size: r.get::<_, i64>(3)? as u64,
-                            sha256: r.get(4)?,
-                        },
-                        r.get::<_, Vec<u8>>(5)?,
-                    ))
-                },
+                |r| r.get(0),
             )
-            .optional()?
-            .ok_or_else(|| {
-                Error::invalid(
-                    "attachment",
-                    format!("no attachment with id {attachment_id}"),
-                )
-            })?;
-        if sha256_hex(&row.1) != row.0.sha256 {
+            .optional()?;
+        let content = content.ok_or(Error::NoAttachment(attachment_id))?;
+        super::write::parse_content(&content)?
+            .attachments
+            .into_iter()
+            .find(|a| a.id == attachment_id)
+            .ok_or(Error::NoAttachment(attachment_id))
+    }
+
+    /// Writes a checked copy of an attachment to `out`. The copy is written beside `out` and
+    /// renamed into place, so a failure never leaves half a file; an existing file is
+    /// replaced only when `replace` says so.
+    pub fn save_attachment(
+        &self,
+        attachment_id: i64,
+        out: &Path,
+        replace: bool,
+    ) -> Result<AttachmentInfo> {
+        let (info, bytes) = self.attachment_data(attachment_id)?;
+        let err = |e| Error::Write {
+            path: out.to_path_buf(),
+            source: e,
+        };
+        if !replace && out.exists() {
             return Err(Error::invalid(
-                "attachment",
-                format!("attachment {attachment_id} no longer matches its recorded hash"),
+                "out",
+                format!("{} already exists; choose another name", out.display()),
             ));
         }
-        Ok(row)
+        let name = out.file_name().ok_or_else(|| {
+            Error::invalid("out", format!("{} is not a file name", out.display()))
+        })?;
+        let mut tmp_name = std::ffi::OsString::from(".");
+        tmp_name.push(name);
+        tmp_name.push(".evenkeel-tmp");
+        let tmp = out.with_file_name(tmp_name);
+        let written = (|| {
+            let mut f = std::fs::File::create(&tmp)?;
+            f.write_all(&bytes)?;
+            f.sync_all()?;
+            std::fs::rename(&tmp, out)
+        })();
+        if let Err(e) = written {
+            let _ = std::fs::remove_file(&tmp);
+            return Err(err(e));
+        }
+        Ok(info)
     }
 }
 

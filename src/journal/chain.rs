@@ -135,12 +135,58 @@ mod tests {
         for v in variants {
             assert_ne!(v.hash(), h);
         }
-        // A known value, so a third party's implementation can check itself against ours.
+    }
+
+    /// A test vector computed outside Evenkeel, so the formula in the README is checked
+    /// against an independent implementation (Python's json and hashlib):
+    ///
+    /// ```python
+    /// import hashlib, json
+    /// content = {"attachments": [], "body": "Arrived 9:55.\nHandover calm — Sam said “bye”.",
+    ///            "channel": "handover", "children": ["Sam"], "kind": "interaction",
+    ///            "occurred_at": "2026-11-14T10:02:00+00:00", "people": [], "private": False,
+    ///            "tags": ["handover"], "title": "Handover at the leisure centre"}
+    /// s = json.dumps(content, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    /// pre = "evenkeel-revision-v1\n1\n1\ncreate\n2026-11-14T10:05:12.345Z\n" + "0" * 64 + "\n" + s
+    /// print(hashlib.sha256(pre.encode()).hexdigest())
+    /// ```
+    #[test]
+    fn hash_matches_an_independent_implementation() {
+        use crate::model::{Channel, EntryDraft, EntryKind, RevisionContent};
+        let content = RevisionContent {
+            draft: EntryDraft {
+                kind: EntryKind::Interaction,
+                occurred_at: "2026-11-14T10:02:00+00:00".into(),
+                title: "Handover at the leisure centre".into(),
+                body: "Arrived 9:55.\nHandover calm — Sam said “bye”.".into(),
+                channel: Some(Channel::Handover),
+                legal_step: None,
+                mood: None,
+                message: None,
+                children: vec!["Sam".into()],
+                people: vec![],
+                tags: vec!["handover".into()],
+                location: None,
+                private: false,
+            },
+            attachments: vec![],
+        };
+        let json = canonical_json(&serde_json::to_value(&content).unwrap());
         assert_eq!(
-            h,
-            sha256_hex(
-                format!("evenkeel-revision-v1\n1\n1\ncreate\nt\n{GENESIS}\n{{}}").as_bytes()
-            )
+            json,
+            r#"{"attachments":[],"body":"Arrived 9:55.\nHandover calm — Sam said “bye”.","channel":"handover","children":["Sam"],"kind":"interaction","occurred_at":"2026-11-14T10:02:00+00:00","people":[],"private":false,"tags":["handover"],"title":"Handover at the leisure centre"}"#
+        );
+        let link = Link {
+            entry_id: 1,
+            seq: 1,
+            action: "create",
+            recorded_at: "2026-11-14T10:05:12.345Z",
+            prev_hash: GENESIS,
+            content: &json,
+        };
+        assert_eq!(
+            link.hash(),
+            "eaaac59152161cdd54d9db1b49ed7199bf4140e4473614901084725847a4b106"
         );
     }
 }

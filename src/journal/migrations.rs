@@ -85,6 +85,18 @@ const MIGRATIONS: &[&str] = &[
         value TEXT NOT NULL
     );
     "#,
+    // 3: an attachment's bytes and an entry's written time are part of the record, like
+    // revisions: the database refuses to change them (verify checks them against the chain).
+    r#"
+    CREATE TRIGGER attachments_are_append_only_u BEFORE UPDATE ON attachments
+        BEGIN SELECT RAISE(ABORT, 'attachments are append-only'); END;
+    CREATE TRIGGER attachments_are_append_only_d BEFORE DELETE ON attachments
+        BEGIN SELECT RAISE(ABORT, 'attachments are append-only'); END;
+    CREATE TRIGGER entries_are_append_only_u BEFORE UPDATE ON entries
+        BEGIN SELECT RAISE(ABORT, 'entries are append-only'); END;
+    CREATE TRIGGER entries_are_append_only_d BEFORE DELETE ON entries
+        BEGIN SELECT RAISE(ABORT, 'entries are append-only'); END;
+    "#,
 ];
 
 pub fn latest() -> i64 {

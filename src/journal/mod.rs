@@ -2,16 +2,19 @@
 
 mod attachments;
 pub(crate) mod chain;
+mod derived;
+mod lock;
 mod messages;
 mod migrations;
 mod query;
+mod verify;
 mod write;
 
 use std::fs;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
-use rusqlite::{Connection, OpenFlags};
+use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 
 use crate::error::{Error, Result};
 
@@ -25,6 +28,9 @@ pub const MIN_PASSPHRASE_CHARS: usize = 8;
 pub struct Journal {
     conn: Connection,
     path: PathBuf,
+    /// A shared lock on the file for as long as it is open, so a passphrase change (which
+    /// replaces the file) can tell that another window or command still has it.
+    lock: lock::FileLock,
 }
 
 impl std::fmt::Debug for Journal {
@@ -54,7 +60,8 @@ impl Journal {
         set_key(&conn, passphrase)?;
         conn.pragma_update(None, "application_id", APPLICATION_ID)?;
         restrict_permissions(path);
-        Self::finish_open(conn, path)
+        let lock = lock::FileLock::shared(path)?;
+        Self::finish_open(conn, path, lock)
     }
 
     /// Opens an existing journal. A wrong passphrase changes nothing on disk.
@@ -80,6 +87,8 @@ impl Journal {
         if &header == b"SQLite format 3\0" {
             return Err(Error::NotAJournal(path.to_path_buf()));
         }
+        // Held before SQLite opens the file, so a passphrase change cannot swap it underneath.
+        let lock = lock::FileLock::shared(path)?;
         // CREATE is for databases ATTACHed later (the re-key copy); the journal itself was
         // found above.
         let conn = Connection::open_with_flags(
@@ -100,10 +109,10 @@ impl Journal {
         if app_id != APPLICATION_ID {
             return Err(Error::NotAJournal(path.to_path_buf()));
         }
-        Self::finish_open(conn, path)
+        Self::finish_open(conn, path, lock)
     }
 
-    fn finish_open(mut conn: Connection, path: &Path) -> Result<Journal> {
+    fn finish_open(mut conn: Connection, path: &Path, lock: lock::FileLock) -> Result<Journal> {
         let found: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
         if found > migrations::latest() {
             return Err(Error::NewerFormat {
@@ -118,11 +127,18 @@ impl Journal {
         // Every page is decrypted on read and encrypted on write: a larger cache saves both.
         conn.pragma_update(None, "cache_size", -64_000)?;
         conn.pragma_update(None, "temp_store", "MEMORY")?;
-        conn.busy_timeout(std::time::Duration::from_secs(5))?;
+        // The CLI and the open app write to the same file: each waits for the other's
+        // transaction rather than failing with "database is locked".
+        conn.busy_timeout(BUSY_TIMEOUT)?;
+        // Every transaction here reads then writes (the chain's previous hash, an entry's
+        // newest revision): taking the write lock up front lets a second writer wait for it
+        // instead of failing when a deferred transaction tries to upgrade.
+        conn.set_transaction_behavior(TransactionBehavior::Immediate);
         migrations::migrate(&mut conn)?;
         Ok(Journal {
             conn,
             path: path.to_path_buf(),
+            lock,
         })
     }
 
@@ -131,52 +147,121 @@ impl Journal {
     }
 
     /// Re-encrypts the whole journal under a new passphrase. The new file is written beside
-    /// the old one and renamed over it only once complete, so an interruption loses nothing.
+    /// the old one and renamed over it only once complete and checked, so an interruption
+    /// loses nothing. Refused while another window or command has the journal open: its
+    /// later writes would go to the replaced file and be lost.
     pub fn change_passphrase(self, new_passphrase: &str) -> Result<Journal> {
         check_new_passphrase(new_passphrase)?;
-        let path = self.path.clone();
+        let Journal { conn, path, lock } = self;
+        if !lock.try_exclusive()? {
+            return Err(Error::Busy(path));
+        }
         let tmp = path.with_extension("rekey-tmp");
-        let _ = fs::remove_file(&tmp);
-        {
-            let conn = &self.conn;
-            conn.execute(
-                "ATTACH DATABASE ?1 AS rekeyed KEY ?2",
-                rusqlite::params![tmp.to_string_lossy(), new_passphrase],
-            )?;
-            let exported = conn
-                .query_row("SELECT sqlcipher_export('rekeyed')", [], |_| Ok(()))
-                .and_then(|_| {
-                    let version: i64 =
-                        conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
-                    conn.pragma_update(Some("rekeyed"), "user_version", version)?;
-                    conn.pragma_update(Some("rekeyed"), "application_id", APPLICATION_ID)
-                });
-            conn.execute("DETACH DATABASE rekeyed", [])?;
-            if let Err(e) = exported {
-                let _ = fs::remove_file(&tmp);
-                return Err(e.into());
+        let remove_tmp = || {
+            for p in [&tmp, &side_file(&tmp, "-wal"), &side_file(&tmp, "-shm")] {
+                let _ = fs::remove_file(p);
             }
+        };
+        remove_tmp();
+        if let Err(e) = export_rekeyed(&conn, &tmp, new_passphrase) {
+            remove_tmp();
+            return Err(e);
         }
         // Make sure the new copy opens with the new passphrase before it replaces anything.
-        drop(Journal::open(&tmp, new_passphrase)?);
-        let _ = fs::remove_file(tmp.with_extension("rekey-tmp-wal"));
-        let _ = fs::remove_file(tmp.with_extension("rekey-tmp-shm"));
-        self.conn
-            .pragma_update(None, "wal_checkpoint", "TRUNCATE")
-            .ok();
-        drop(self.conn);
-        restrict_permissions(&tmp);
-        fs::rename(&tmp, &path).map_err(|e| Error::File {
-            path: path.clone(),
-            source: e,
-        })?;
-        for suffix in ["-wal", "-shm"] {
-            let mut side = path.clone().into_os_string();
-            side.push(suffix);
-            let _ = fs::remove_file(PathBuf::from(side));
+        if let Err(e) = Journal::open(&tmp, new_passphrase).and_then(|j| j.close()) {
+            remove_tmp();
+            return Err(e);
         }
+        // Everything in the old write-ahead log goes into the old file first: once the old
+        // log is removed below, a crash at any point leaves a whole journal at `path`.
+        if let Err(e) = checkpoint(&conn) {
+            remove_tmp();
+            return Err(e);
+        }
+        drop(conn);
+        let io = |p: &Path| {
+            let p = p.to_path_buf();
+            move |e| Error::Write { path: p, source: e }
+        };
+        fs::File::open(&tmp)
+            .and_then(|f| f.sync_all())
+            .map_err(io(&tmp))?;
+        restrict_permissions(&tmp);
+        // A log left beside the journal would be replayed into the new file on its next open.
+        for side in [side_file(&path, "-wal"), side_file(&path, "-shm")] {
+            match fs::remove_file(&side) {
+                Err(e) if e.kind() != std::io::ErrorKind::NotFound => return Err(io(&side)(e)),
+                _ => {}
+            }
+        }
+        fs::rename(&tmp, &path).map_err(io(&path))?;
+        sync_dir(&path).map_err(io(&path))?;
+        drop(lock);
         Journal::open(&path, new_passphrase)
     }
+
+    /// Closes the journal, reporting an error SQLite meets while closing (a final checkpoint).
+    pub fn close(self) -> Result<()> {
+        self.conn.close().map_err(|(_, e)| Error::Storage(e))
+    }
+}
+
+/// How long a write waits for another process's transaction before giving up.
+const BUSY_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(10);
+
+fn export_rekeyed(conn: &Connection, tmp: &Path, new_passphrase: &str) -> Result<()> {
+    conn.execute(
+        "ATTACH DATABASE ?1 AS rekeyed KEY ?2",
+        rusqlite::params![tmp.to_string_lossy(), new_passphrase],
+    )?;
+    let exported = conn
+        .query_row("SELECT sqlcipher_export('rekeyed')", [], |_| Ok(()))
+        .and_then(|_| {
+            let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+            conn.pragma_update(Some("rekeyed"), "user_version", version)?;
+            conn.pragma_update(Some("rekeyed"), "application_id", APPLICATION_ID)
+        });
+    let detached = conn.execute("DETACH DATABASE rekeyed", []);
+    exported?;
+    detached?;
+    Ok(())
+}
+
+/// Copies the whole write-ahead log into the database file and empties it.
+fn checkpoint(conn: &Connection) -> Result<()> {
+    let (busy, _, _): (i64, i64, i64) =
+        conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+        })?;
+    if busy != 0 {
+        return Err(Error::Storage(rusqlite::Error::SqliteFailure(
+            rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_BUSY),
+            Some("the journal's write-ahead log could not be checkpointed".into()),
+        )));
+    }
+    Ok(())
+}
+
+fn side_file(path: &Path, suffix: &str) -> PathBuf {
+    let mut side = path.as_os_str().to_owned();
+    side.push(suffix);
+    PathBuf::from(side)
+}
+
+/// Makes a rename in `path`'s folder durable: without it a power cut can bring the old name back.
+fn sync_dir(path: &Path) -> std::io::Result<()> {
+    #[cfg(unix)]
+    if let Some(dir) = path.parent() {
+        let dir = if dir.as_os_str().is_empty() {
+            Path::new(".")
+        } else {
+            dir
+        };
+        fs::File::open(dir)?.sync_all()?;
+    }
+    #[cfg(not(unix))]
+    let _ = path;
+    Ok(())
 }
 
 fn check_new_passphrase(passphrase: &str) -> Result<()> {

@@ -2,13 +2,11 @@
 
 use rusqlite::{params_from_iter, types::Value as SqlValue, OptionalExtension, Row};
 
-use super::chain::{Link, GENESIS};
 use super::write::parse_content;
 use super::Journal;
 use crate::error::{Error, Result};
 use crate::model::{
-    BrokenLink, Entry, Filter, NameCount, Revision, RevisionAction, SearchHit, SnippetPart,
-    VerifyReport, Vocabulary,
+    Entry, Filter, NameCount, Revision, RevisionAction, SearchHit, SnippetPart, Vocabulary,
 };
 use crate::validate;
 
@@ -134,15 +132,16 @@ impl Journal {
         let mut out = Vec::new();
         for row in rows {
             let (chain_index, entry_id, seq, action, recorded_at, content, prev_hash, hash) = row?;
-            let content = parse_content(&content)?;
+            let parsed = parse_content(&content)?;
             out.push(Revision {
                 chain_index,
                 entry_id,
                 seq,
                 action: action.parse::<RevisionAction>()?,
                 recorded_at,
-                content: Some(content.draft),
-                attachments: content.attachments,
+                content: Some(parsed.draft),
+                attachments: parsed.attachments,
+                canonical_content: content,
                 prev_hash,
                 hash,
             });
@@ -232,92 +231,6 @@ impl Journal {
             .query_row("SELECT count(*) FROM current WHERE deleted = 0", [], |r| {
                 r.get(0)
             })?)
-    }
-
-    /// Recomputes every hash in chain order and names the first revision that does not match.
-    pub fn verify(&self) -> Result<VerifyReport> {
-        let mut stmt = self.conn.prepare(
-            "SELECT id, entry_id, seq, action, recorded_at, content, prev_hash, hash FROM revisions ORDER BY id",
-        )?;
-        let mut rows = stmt.query([])?;
-        let mut expected_prev = GENESIS.to_string();
-        let mut checked = 0i64;
-        let mut last_seq: std::collections::HashMap<i64, u32> = std::collections::HashMap::new();
-        while let Some(r) = rows.next()? {
-            let chain_index: i64 = r.get(0)?;
-            let entry_id: i64 = r.get(1)?;
-            let seq: u32 = r.get(2)?;
-            let action: String = r.get(3)?;
-            let recorded_at: String = r.get(4)?;
-            let content: String = r.get(5)?;
-            let prev_hash: String = r.get(6)?;
-            let hash: String = r.get(7)?;
-            let broken = |reason: String| VerifyReport {
-                ok: false,
-                revisions_checked: checked,
-                head: expected_prev.clone(),
-                first_bad: Some(BrokenLink {
-                    chain_index,
-                    entry_id,
-                    seq,
-                    reason,
-                }),
-            };
-            if prev_hash != expected_prev {
-                return Ok(broken("it does not follow the revision before it (a revision was removed, inserted or altered)".into()));
-            }
-            let link = Link {
-                entry_id,
-                seq,
-                action: &action,
-                recorded_at: &recorded_at,
-                prev_hash: &prev_hash,
-                content: &content,
-            };
-            if link.hash() != hash {
-                return Ok(broken(
-                    "its content no longer matches its hash (it was altered after it was written)"
-                        .into(),
-                ));
-            }
-            let previous_seq = last_seq.insert(entry_id, seq).unwrap_or(0);
-            if seq != previous_seq + 1 {
-                return Ok(broken(format!(
-                    "revision {seq} follows revision {previous_seq} of the same entry"
-                )));
-            }
-            checked += 1;
-            expected_prev = hash;
-        }
-        // The current table must point at each entry's newest revision, or the timeline lies.
-        let stale: Option<i64> = self
-            .conn
-            .query_row(
-                "SELECT c.entry_id FROM current c WHERE c.revision_id <>
-                   (SELECT max(id) FROM revisions r WHERE r.entry_id = c.entry_id) LIMIT 1",
-                [],
-                |r| r.get(0),
-            )
-            .optional()?;
-        if let Some(entry_id) = stale {
-            return Ok(VerifyReport {
-                ok: false,
-                revisions_checked: checked,
-                head: expected_prev,
-                first_bad: Some(BrokenLink {
-                    chain_index: 0,
-                    entry_id,
-                    seq: 0,
-                    reason: "the timeline does not show this entry's newest revision".into(),
-                }),
-            });
-        }
-        Ok(VerifyReport {
-            ok: true,
-            revisions_checked: checked,
-            head: expected_prev,
-            first_bad: None,
-        })
     }
 }
 

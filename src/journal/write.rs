@@ -3,9 +3,11 @@
 use rusqlite::{params, OptionalExtension, Transaction};
 
 use super::chain::{canonical_json, Link, GENESIS};
+use super::derived::derive;
 use super::Journal;
 use crate::error::{Error, Result};
 use crate::model::{AttachmentInfo, EntryDraft, RevisionAction, RevisionContent};
+use crate::tone::{self, ToneSettings};
 use crate::validate::{self, Checked};
 
 impl Journal {
@@ -26,10 +28,12 @@ impl Journal {
     }
 
     /// Records a new version of an entry; the old one stays in its history.
-    pub fn edit(&mut self, id: i64, draft: EntryDraft) -> Result<()> {
-        let checked = validate::check(draft)?;
+    pub fn edit(&mut self, id: i64, mut draft: EntryDraft) -> Result<()> {
+        let settings = self.tone_settings()?;
         let tx = self.conn.transaction()?;
         let (seq, old) = newest(&tx, id)?;
+        reread_message(&mut draft, &old.draft, &settings)?;
+        let checked = validate::check(draft)?;
         let content = RevisionContent {
             draft: checked.draft.clone(),
             attachments: old.attachments,
@@ -90,7 +94,18 @@ impl Journal {
     }
 }
 
-/// The newest revision of a live entry: its sequence number and content.
+/// A message's reading is the core's, never the caller's: kept when its text is unchanged,
+/// taken afresh when the text was edited.
+fn reread_message(draft: &mut EntryDraft, old: &EntryDraft, settings: &ToneSettings) -> Result<()> {
+    if let Some(info) = draft.message.as_mut() {
+        info.tone = match &old.message {
+            Some(was) if old.body == draft.body => was.tone.clone(),
+            _ => Some(tone::check_message(&draft.body, settings)?),
+        };
+    }
+    Ok(())
+}
+
 /// Adds one entry inside the caller's transaction.
 pub(super) fn add_in(tx: &Transaction, draft: EntryDraft) -> Result<i64> {
     let checked = validate::check(draft)?;
@@ -107,6 +122,7 @@ pub(super) fn add_in(tx: &Transaction, draft: EntryDraft) -> Result<i64> {
     Ok(id)
 }
 
+/// The newest revision of a live entry: its sequence number and content.
 pub(super) fn newest(tx: &Transaction, id: i64) -> Result<(u32, RevisionContent)> {
     let row: Option<(u32, String, bool)> = tx
         .query_row(
@@ -172,7 +188,7 @@ fn append(
 /// Brings the derived tables (current state, names, tags, search) in line with a revision.
 /// A `new` entry has nothing to clear first.
 fn index(tx: &Transaction, id: i64, revision_id: i64, c: &Checked, new: bool) -> Result<()> {
-    let d = &c.draft;
+    let d = derive(&c.draft)?;
     tx.prepare_cached(
         "INSERT INTO current (entry_id, revision_id, kind, occurred_utc, occurred_day, private, deleted)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, 0)
@@ -180,13 +196,13 @@ fn index(tx: &Transaction, id: i64, revision_id: i64, c: &Checked, new: bool) ->
            occurred_utc = excluded.occurred_utc, occurred_day = excluded.occurred_day,
            private = excluded.private, deleted = 0",
     )?
-    .execute(params![id, revision_id, d.kind.as_str(), c.occurred_utc, c.occurred_day, d.private])?;
+    .execute(params![id, revision_id, d.kind, d.occurred_utc, d.occurred_day, d.private])?;
     if !new {
         clear_derived(tx, id)?;
     }
     for (names, table, link, col) in [
-        (&d.children, "children", "entry_children", "child_id"),
-        (&d.people, "people", "entry_people", "person_id"),
+        (d.children, "children", "entry_children", "child_id"),
+        (d.people, "people", "entry_people", "person_id"),
     ] {
         for name in names {
             tx.prepare_cached(&format!(
@@ -199,23 +215,12 @@ fn index(tx: &Transaction, id: i64, revision_id: i64, c: &Checked, new: bool) ->
             .execute(params![id, name])?;
         }
     }
-    for tag in &d.tags {
+    for tag in d.tags {
         tx.prepare_cached("INSERT OR IGNORE INTO entry_tags (entry_id, tag) VALUES (?1, ?2)")?
             .execute(params![id, tag])?;
     }
-    let mut extra: Vec<&str> = Vec::new();
-    extra.extend(d.children.iter().map(String::as_str));
-    extra.extend(d.people.iter().map(String::as_str));
-    extra.extend(d.tags.iter().map(String::as_str));
-    extra.extend(d.location.as_deref());
-    extra.extend(d.mood.iter().flat_map(|m| {
-        m.feelings
-            .iter()
-            .map(String::as_str)
-            .chain(m.child.as_deref())
-    }));
     tx.prepare_cached("INSERT INTO search (rowid, title, body, extra) VALUES (?1, ?2, ?3, ?4)")?
-        .execute(params![id, d.title, d.body, extra.join(" ")])?;
+        .execute(params![id, d.title, d.body, d.extra])?;
     Ok(())
 }
 

@@ -1,6 +1,7 @@
 //! `evenkeel`: the command-line front door to the same core the desktop app uses.
 //!
-//! Exit codes: 0 success, 1 a check failed, 2 bad usage or input, 3 wrong passphrase or not a journal.
+//! Exit codes: 0 success, 1 a check failed, 2 bad usage or input, 3 wrong passphrase or not a
+//! journal, 4 storage (the journal busy in another process, a full disk, an I/O error).
 
 mod tone;
 
@@ -103,7 +104,12 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Recompute the hash chain; exit 1 if any revision was altered
+    /// Save or list the files attached to entries
+    Attachment {
+        #[command(subcommand)]
+        command: AttachmentCommand,
+    },
+    /// Recompute the hash chain and check everything shown against it; exit 1 if anything differs
     Verify {
         #[arg(long)]
         json: bool,
@@ -133,6 +139,20 @@ enum Command {
         files: Vec<PathBuf>,
         #[arg(long)]
         json: bool,
+    },
+}
+
+#[derive(Subcommand)]
+enum AttachmentCommand {
+    /// Write an attachment's bytes to a file, checked against the hash recorded when it was attached
+    Save {
+        /// The attachment's id (shown by `evenkeel show`)
+        id: i64,
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+        /// Replace FILE if it exists
+        #[arg(long)]
+        force: bool,
     },
 }
 
@@ -196,7 +216,8 @@ fn main() -> ExitCode {
 fn exit_code(e: &Error) -> u8 {
     match e {
         Error::WrongPassphrase(_) | Error::NotAJournal(_) | Error::NewerFormat { .. } => 3,
-        Error::Storage(_) => 1,
+        Error::AttachmentAltered { .. } => 1,
+        e if e.is_storage() => 4,
         _ => 2,
     }
 }
@@ -346,7 +367,10 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             let mut journal = open(&path)?;
             let mut draft = journal.get(id)?.draft;
             if let Some(k) = kind {
-                draft.kind = k.parse()?;
+                let k: EntryKind = k.parse()?;
+                if k != draft.kind {
+                    drop_what_kind_cannot_have(&mut draft, k);
+                }
             }
             fields.apply(&mut draft, false)?;
             if public {
@@ -415,22 +439,24 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
                 );
             }
         }
+        Command::Attachment {
+            command: AttachmentCommand::Save { id, out, force },
+        } => {
+            let info = open(&path)?.save_attachment(id, &out, force)?;
+            println!(
+                "Saved {} ({} bytes, sha256 {}) to {}.",
+                info.name,
+                info.size,
+                info.sha256,
+                out.display()
+            );
+        }
         Command::Verify { json } => {
             let report = open(&path)?.verify()?;
             if json {
                 print_json(&report);
-            } else if let Some(bad) = &report.first_bad {
-                println!(
-                    "BROKEN: revision {} of entry {} (chain #{}): {}.",
-                    bad.seq, bad.entry_id, bad.chain_index, bad.reason
-                );
-                println!(
-                    "{} revisions before it check out.",
-                    report.revisions_checked
-                );
             } else {
-                println!("OK: all {} revisions check out.", report.revisions_checked);
-                println!("Head of the chain: {}", report.head);
+                print_verify(&report);
             }
             if !report.ok {
                 return Ok(ExitCode::from(1));
@@ -479,7 +505,7 @@ impl Fields {
                 child: self.child_mood.or(old.child),
             });
         }
-        if d.kind != EntryKind::Interaction {
+        if adding && d.kind != EntryKind::Interaction {
             d.channel = None;
         }
         if !self.tags.is_empty() {
@@ -498,6 +524,60 @@ impl Fields {
             d.private = true;
         }
         Ok(())
+    }
+}
+
+/// An edit keeps every field it does not change; only a change of kind drops the fields
+/// the new kind cannot have.
+fn drop_what_kind_cannot_have(d: &mut EntryDraft, kind: EntryKind) {
+    d.kind = kind;
+    if !matches!(kind, EntryKind::Interaction | EntryKind::Message) {
+        d.channel = None;
+    }
+    if kind != EntryKind::Message {
+        d.message = None;
+    }
+    if kind != EntryKind::Legal {
+        d.legal_step = None;
+    }
+    if kind != EntryKind::Mood {
+        d.mood = None;
+    }
+}
+
+fn print_verify(report: &evenkeel::model::VerifyReport) {
+    if let Some(bad) = &report.first_bad {
+        println!(
+            "BROKEN: revision {} of entry {} (chain #{}): {}.",
+            bad.seq, bad.entry_id, bad.chain_index, bad.reason
+        );
+        println!(
+            "{} revisions before it check out.",
+            report.revisions_checked
+        );
+    } else if !report.problems.is_empty() {
+        println!(
+            "DOES NOT MATCH: all {} revisions check out, but what the journal shows differs from them:",
+            report.revisions_checked
+        );
+        for p in &report.problems {
+            match p.entry_id {
+                Some(id) => println!("  entry {id}, {}: {}.", p.area, p.message),
+                None => println!("  {}: {}.", p.area, p.message),
+            }
+        }
+    } else {
+        println!(
+            "OK: all {} revisions and {} attachments check out.",
+            report.revisions_checked, report.attachments_checked
+        );
+        println!("Head of the chain: {}", report.head);
+    }
+    for w in &report.warnings {
+        println!(
+            "Note: revision #{} (entry {}) was {}.",
+            w.chain_index, w.entry_id, w.message
+        );
     }
 }
 
