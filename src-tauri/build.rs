@@ -14,6 +14,8 @@ const COMMANDS: &[&str] = &[
     "vocabulary",
     "verify_journal",
     "attach_file",
+    "attachment_data",
+    "save_attachment",
     "change_passphrase",
     "check_message",
     "decode_message",

@@ -8,8 +8,9 @@ use evenkeel::model::{
 use evenkeel::tone::{self, Decoded, ToneReport, ToneSettings};
 use evenkeel::Journal;
 use percent_encoding::percent_decode_str;
-use tauri::ipc::{InvokeBody, Request};
-use tauri::State;
+use tauri::ipc::{InvokeBody, Request, Response};
+use tauri::{AppHandle, State, WebviewWindow};
+use tauri_plugin_dialog::DialogExt;
 
 use crate::error::{CommandError, CommandResult};
 use crate::state::AppState;
@@ -124,6 +125,42 @@ pub fn attach_file(
         .map(|v| percent_decode_str(v).decode_utf8_lossy().into_owned())
         .unwrap_or_default();
     state.with(|j| j.attach(id, &name, bytes))
+}
+
+/// An attachment's bytes, checked against the hash recorded when it was attached, as the raw
+/// response body (the UI shows images from it).
+#[tauri::command(async)]
+pub fn attachment_data(state: State<'_, AppState>, attachment_id: i64) -> CommandResult<Response> {
+    let (_, bytes) = state.with(|j| j.attachment_data(attachment_id))?;
+    Ok(Response::new(bytes))
+}
+
+/// Saves a checked copy of an attachment where the user chooses. The dialog is shown from
+/// here, so the window itself needs no permission to write files. `None` when cancelled.
+#[tauri::command(async)]
+pub fn save_attachment(
+    app: AppHandle,
+    window: WebviewWindow,
+    state: State<'_, AppState>,
+    attachment_id: i64,
+) -> CommandResult<Option<String>> {
+    let name = state.with(|j| j.attachment_info(attachment_id))?.name;
+    let Some(chosen) = app
+        .dialog()
+        .file()
+        .set_title("Save a copy of the attachment")
+        .set_file_name(&name)
+        .set_parent(&window)
+        .blocking_save_file()
+    else {
+        return Ok(None);
+    };
+    let path = chosen.into_path().map_err(|e| {
+        evenkeel::Error::invalid("file", format!("that place cannot be written: {e}"))
+    })?;
+    // The dialog has already asked before replacing a file.
+    state.with(|j| j.save_attachment(attachment_id, &path, true))?;
+    Ok(Some(path.display().to_string()))
 }
 
 #[tauri::command(async)]

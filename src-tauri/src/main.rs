@@ -18,6 +18,8 @@ fn main() {
         // Copy and 'open in email' only; the capability file narrows each to one call.
         .plugin(tauri_plugin_clipboard_manager::init())
         .plugin(tauri_plugin_opener::init())
+        // Save dialogs, shown from Rust only: the window is granted none of its commands.
+        .plugin(tauri_plugin_dialog::init())
         .manage(state::AppState::new(path))
         .invoke_handler(tauri::generate_handler![
             commands::journal_status,
@@ -33,6 +35,8 @@ fn main() {
             commands::vocabulary,
             commands::verify_journal,
             commands::attach_file,
+            commands::attachment_data,
+            commands::save_attachment,
             commands::change_passphrase,
             commands::check_message,
             commands::decode_message,
