@@ -2,7 +2,9 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { Session } from "./webdriver.mjs";
 
 const DRIVER = process.env.TAURI_DRIVER_URL ?? "http://127.0.0.1:4444";
@@ -130,4 +132,36 @@ test("a hostile draft is flagged, calmed with one click, marked as sent and foun
   await shot("11-incoming");
   await s.click("#save-received");
   await s.waitForText(".entry .title", /Message from Alex/);
+});
+
+test("the CLI attaches a photo beside the open app; it shows in the entry; the journal's head can be noted", async () => {
+  const cli = process.env.EVENKEEL_CLI;
+  assert.ok(cli, "EVENKEEL_CLI must name the evenkeel command");
+  const env = { ...process.env, EVENKEEL_PASSPHRASE: PASS };
+  const found = JSON.parse(execFileSync(cli, ["search", "pineapple", "--json"], { env, encoding: "utf8" }));
+  const id = found[0].entry.id;
+  const dir = mkdtempSync(join(tmpdir(), "evenkeel-e2e-"));
+  const photo = join(dir, "school-gate.png");
+  execFileSync("convert", ["-size", "160x120", "xc:skyblue", "-fill", "orange", "-draw", "circle 80,60 80,20", photo]);
+  execFileSync(cli, ["attach", String(id), photo], { env });
+
+  await s.click("#search");
+  await s.type("#search", "pineapple");
+  await s.waitForText("main h2", /1 entry found/);
+  await s.click(".entry");
+  const img = await s.find(".attachment img");
+  await s.waitFor("the photo to load", async () => {
+    const src = await s.cmd("GET", `/element/${img}/attribute/src`);
+    return typeof src === "string" && src.startsWith("blob:");
+  }, 10000);
+  assert.match(await s.text(".attachment"), /school-gate\.png/);
+  await shot("12-attachment-shown");
+
+  await s.click("#check-journal");
+  await s.waitForText(".result", /revisions and 1 attachment/);
+  const shown = (await s.text(".result .hash")).replace(/\s+/g, "");
+  const report = JSON.parse(execFileSync(cli, ["verify", "--json"], { env, encoding: "utf8" }));
+  assert.equal(report.ok, true);
+  assert.equal(shown, report.head);
+  await shot("13-chain-head");
 });

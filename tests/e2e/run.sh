@@ -30,7 +30,9 @@ for _ in $(seq 1 50); do
   sleep 0.2
 done
 
-export TAURI_DRIVER_URL="http://127.0.0.1:$port" EVENKEEL_APP="$app"
+# The CLI writes beside the open app in one test, as a parent's script might.
+cli="${EVENKEEL_CLI:-$(dirname "$app")/evenkeel}"
+export TAURI_DRIVER_URL="http://127.0.0.1:$port" EVENKEEL_APP="$app" EVENKEEL_CLI="$cli"
 export E2E_SHOTS="${E2E_SHOTS:-$root/target/e2e-shots}"
 if ! node --test --test-concurrency=1 "$root"/tests/e2e/*.test.mjs; then
   echo "--- tauri-driver log ---"; tail -n 50 "$work/driver.log"

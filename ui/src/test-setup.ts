@@ -6,3 +6,10 @@ if (!globalThis.crypto?.getRandomValues) {
     value: { getRandomValues: (buffer: Uint8Array) => randomFillSync(buffer) },
   });
 }
+
+// jsdom has no object URLs; the entry view makes them for pictures. Tests may spy on these.
+if (typeof URL.createObjectURL !== "function") {
+  let next = 0;
+  URL.createObjectURL = () => `blob:evenkeel/${++next}`;
+  URL.revokeObjectURL = () => {};
+}

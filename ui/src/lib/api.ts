@@ -71,6 +71,13 @@ export const api = {
         "x-file-name": encodeURIComponent(file.name),
       }),
     ),
+  /** An attachment's bytes, after the core has checked them against their recorded SHA-256. */
+  attachmentData: (id: number) => call<ArrayBuffer>("attachment_data", { attachmentId: id }),
+  /**
+   * Saves a checked copy of an attachment where the user chooses: the core shows the system's
+   * "Save as" dialog itself. The saved path, or null if the user cancelled.
+   */
+  saveAttachment: (id: number) => call<string | null>("save_attachment", { attachmentId: id }),
   changePassphrase: (current: string, next: string) =>
     call<null>("change_passphrase", { current, new: next }),
   checkMessage: (text: string) => call<ToneReport>("check_message", { text }),

@@ -78,7 +78,12 @@ seq: number, action: RevisionAction, recorded_at: string,
 /**
  * The entry as this revision left it (for a deletion, what was deleted).
  */
-content?: EntryDraft, attachments: Array<AttachmentInfo>, prev_hash: string, hash: string, };
+content?: EntryDraft, attachments: Array<AttachmentInfo>, 
+/**
+ * The canonical JSON exactly as it was hashed, so anyone can recompute `hash` with any
+ * SHA-256 tool (see the README).
+ */
+canonical_content: string, prev_hash: string, hash: string, };
 
 export type Filter = { kind?: EntryKind, child?: string, tag?: string, 
 /**
@@ -98,14 +103,40 @@ export type NameCount = { name: string, count: number, };
 
 export type Vocabulary = { children: Array<NameCount>, people: Array<NameCount>, tags: Array<NameCount>, };
 
-export type VerifyReport = { ok: boolean, revisions_checked: number, 
+export type VerifyReport = { 
+/**
+ * True when the chain is whole and everything the app shows matches it.
+ */
+ok: boolean, revisions_checked: number, attachments_checked: number, 
 /**
  * SHA-256 of the newest revision: write it down or give it to someone, and any later
  * rewrite of the past will no longer reach it.
  */
-head: string, first_bad?: BrokenLink, };
+head: string, 
+/**
+ * The first revision that breaks the chain, if any.
+ */
+first_bad?: BrokenLink, 
+/**
+ * What the app would show that the chain does not say (derived tables, written times,
+ * attachments' bytes), entry by entry.
+ */
+problems: Array<VerifyProblem>, 
+/**
+ * Things worth knowing that do not break the record (a clock set back).
+ */
+warnings: Array<VerifyWarning>, };
 
 export type BrokenLink = { chain_index: number, entry_id: number, seq: number, reason: string, };
+
+export type VerifyProblem = { entry_id?: number, 
+/**
+ * What differs: "written time", "timeline", "children", "people", "tags", "search",
+ * "attachment".
+ */
+area: string, message: string, };
+
+export type VerifyWarning = { chain_index: number, entry_id: number, message: string, };
 
 export type EntryDetail = { entry: Entry, history: Array<Revision>, };
 

@@ -136,6 +136,16 @@ export function fromInputValue(value: string): string {
   return `${value}:00${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
 }
 
+/**
+ * What to store for "when it happened" on save. An unchanged field keeps the stored time byte
+ * for byte (its seconds and the offset it was written with), so re-saving an entry to fix a typo
+ * never moves it, wherever the computer is today. Only a time the user changed is converted.
+ */
+export function occurredForSave(original: string | null, value: string): string {
+  if (original !== null && value === toInputValue(original)) return original;
+  return fromInputValue(value);
+}
+
 /** Now, for a new entry's time field. */
 export function nowInputValue(now = new Date()): string {
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}T${pad(now.getHours())}:${pad(now.getMinutes())}`;

@@ -8,7 +8,7 @@ const draft: EntryDraft = {
 };
 
 function rev(seq: number, action: Revision["action"], content: EntryDraft, attachments: Revision["attachments"] = []): Revision {
-  return { chain_index: seq, entry_id: 1, seq, action, recorded_at: "2026-03-14T10:00:00Z", content, attachments, prev_hash: "p", hash: "h" };
+  return { chain_index: seq, entry_id: 1, seq, action, recorded_at: "2026-03-14T10:00:00Z", content, attachments, canonical_content: JSON.stringify(content), prev_hash: "p", hash: "h" };
 }
 
 describe("history", () => {
