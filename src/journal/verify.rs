@@ -363,33 +363,32 @@ impl Journal {
         let mut chain_stmt = self.conn.prepare(&sql("verify_vocab_chain"))?;
         let mut shown = shown_stmt.query([])?;
         let mut chain = chain_stmt.query([])?;
-        let read = |r: Option<&rusqlite::Row>| -> Result<Option<(String, i64, i64, i64)>> {
-            Ok(match r {
-                Some(r) => Some((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
-                None => None,
-            })
-        };
-        let mut a = read(shown.next()?)?;
-        let mut b = read(chain.next()?)?;
+        // Compared in place, without copying each of the millions of (word, entry, column,
+        // position) rows a large journal has.
+        let mut a = shown.next()?;
+        let mut b = chain.next()?;
         let mut differing = BTreeSet::new();
         while differing.len() < MAX_PROBLEMS {
-            match (&a, &b) {
+            match (
+                a.map(search_key).transpose()?,
+                b.map(search_key).transpose()?,
+            ) {
                 (None, None) => break,
                 (Some(x), Some(y)) if x == y => {
-                    a = read(shown.next()?)?;
-                    b = read(chain.next()?)?;
+                    a = shown.next()?;
+                    b = chain.next()?;
                 }
                 (Some(x), Some(y)) if x < y => {
                     differing.insert(x.1);
-                    a = read(shown.next()?)?;
+                    a = shown.next()?;
                 }
                 (Some(_), Some(y)) | (None, Some(y)) => {
                     differing.insert(y.1);
-                    b = read(chain.next()?)?;
+                    b = chain.next()?;
                 }
                 (Some(x), None) => {
                     differing.insert(x.1);
-                    a = read(shown.next()?)?;
+                    a = shown.next()?;
                 }
             }
         }
@@ -484,6 +483,15 @@ impl Journal {
         }
         Ok(checked)
     }
+}
+
+/// One row of a search index listing: the word's bytes, entry, column and position.
+fn search_key<'r>(r: &'r rusqlite::Row<'_>) -> Result<(&'r [u8], i64, i64, i64)> {
+    let term = match r.get_ref(0)? {
+        ValueRef::Text(t) | ValueRef::Blob(t) => t,
+        _ => &[],
+    };
+    Ok((term, r.get(1)?, r.get(2)?, r.get(3)?))
 }
 
 #[derive(Default)]
