@@ -377,6 +377,21 @@ fn each_sentence_has_the_models_reading() {
     }
 }
 
+#[test]
+fn a_received_dig_in_no_listed_words_is_set_aside_and_its_request_kept() {
+    let d = decode(
+        "Take your time, it's only your son. Can you have him ready by 5pm on Friday?",
+        &ToneSettings::default(),
+    );
+    assert_eq!(
+        d.set_aside,
+        ["Take your time, it's only your son."],
+        "{d:?}"
+    );
+    assert!(d.requests[0].contains("5pm on Friday"), "{d:?}");
+    assert!(d.findings.iter().any(|f| f.category == Category::Hostility));
+}
+
 /// Dates and clock times as a reader would list them: day and month names, "10am", "14:30".
 fn dates(text: &str) -> Vec<String> {
     const DAYS: &[&str] = &[

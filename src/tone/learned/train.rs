@@ -6,46 +6,57 @@
 use super::super::detect;
 use super::super::eval::Tally;
 use super::super::report::{ToneSettings, Verdict};
+use super::super::sentences::sentences;
 use super::features::{self, Block, Span, BUCKETS};
 use super::weights::{sigmoid, unit, Model};
 
-/// One labelled message as the trainer sees it: its features, computed once.
-pub struct Example {
+/// The features of one span, by block.
+#[derive(Default)]
+struct Features {
     word: Vec<u32>,
     char: Vec<u32>,
     signal: Vec<u32>,
+}
+
+/// One labelled message as the trainer sees it: the features of the whole message, computed
+/// once, and for a calm message of several sentences each sentence as well, since the checker
+/// reads sentences one by one and a calm message's sentences are each calm.
+pub struct Example {
+    parts: Vec<(Features, f32)>,
     label: bool,
-    weight: f32,
 }
 
 impl Example {
     /// Reads `text` the way the checker reads a span: folded words, quotations and the rule
-    /// findings, over the whole message.
+    /// findings.
     pub fn new(text: &str, label: bool, weight: f32, settings: &ToneSettings) -> Example {
         let rules = detect::rules(text, settings);
-        let mut e = Example {
-            word: Vec::new(),
-            char: Vec::new(),
-            signal: Vec::new(),
-            label,
-            weight,
+        let features = |start: usize, end: usize| {
+            let mut f = Features::default();
+            features::each(
+                &Span {
+                    text,
+                    words: &rules.words,
+                    start,
+                    end,
+                    quotes: &rules.quotes,
+                    findings: &rules.findings,
+                },
+                |block, i| match block {
+                    Block::Word => f.word.push(i),
+                    Block::Char => f.char.push(i),
+                    Block::Signal => f.signal.push(i),
+                },
+            );
+            f
         };
-        features::each(
-            &Span {
-                text,
-                words: &rules.words,
-                start: 0,
-                end: text.len(),
-                quotes: &rules.quotes,
-                findings: &rules.findings,
-            },
-            |block, i| match block {
-                Block::Word => e.word.push(i),
-                Block::Char => e.char.push(i),
-                Block::Signal => e.signal.push(i),
-            },
-        );
-        e
+        let mut parts = vec![(features(0, text.len()), weight)];
+        let ranges = sentences(text);
+        if !label && ranges.len() > 1 {
+            let each = weight / ranges.len() as f32;
+            parts.extend(ranges.into_iter().map(|(s, e)| (features(s, e), each)));
+        }
+        Example { parts, label }
     }
 }
 
@@ -70,7 +81,7 @@ impl Default for Params {
             rate: 0.05,
             l2: 1e-3,
             seed: 0x5eed_e7e2,
-            flag: 0.5,
+            flag: 0.45,
             strong: 0.85,
             gate: 0.2,
         }
@@ -108,23 +119,28 @@ pub fn train(examples: &[&Example], p: &Params) -> Model {
     let mut w = vec![0f32; BUCKETS];
     let mut g2 = vec![0f32; BUCKETS];
     let (mut bias, mut bias_g2) = (0f32, 0f32);
-    let mut order: Vec<usize> = (0..examples.len()).collect();
+    let mut order: Vec<(usize, usize)> = examples
+        .iter()
+        .enumerate()
+        .flat_map(|(k, e)| (0..e.parts.len()).map(move |p| (k, p)))
+        .collect();
     let mut rng = Rng::new(p.seed);
     const EPS: f32 = 1e-6;
     for _ in 0..p.epochs {
         rng.shuffle(&mut order);
-        for &k in &order {
+        for &(k, part) in &order {
             let e = examples[k];
+            let (f, weight) = &e.parts[part];
             let blocks = [
-                (&e.word, unit(e.word.len())),
-                (&e.char, unit(e.char.len())),
-                (&e.signal, 1.0),
+                (&f.word, unit(f.word.len())),
+                (&f.char, unit(f.char.len())),
+                (&f.signal, 1.0),
             ];
             let mut z = bias;
             for (idx, v) in blocks {
                 z += idx.iter().map(|&i| w[i as usize]).sum::<f32>() * v;
             }
-            let g = (sigmoid(z) - f32::from(u8::from(e.label))) * e.weight;
+            let g = (sigmoid(z) - f32::from(u8::from(e.label))) * weight;
             for (idx, v) in blocks {
                 for &i in idx.iter() {
                     let i = i as usize;
