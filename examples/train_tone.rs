@@ -134,8 +134,12 @@ fn print_scores(name: &str, s: &LabelScores, rules: &LabelScores) {
             c.category, c.flagged, c.messages
         );
     }
-    if let Some(calm) = s.hard_negatives_calm {
-        println!("    hard negatives left calm: {:.1}%", calm * 100.0);
+    if let (Some(calm), Some(before)) = (s.hard_negatives_calm, rules.hard_negatives_calm) {
+        println!(
+            "    hard negatives left calm: {:.1}% (rules alone: {:.1}%)",
+            calm * 100.0,
+            before * 100.0
+        );
     }
 }
 
