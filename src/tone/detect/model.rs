@@ -8,13 +8,14 @@ use super::super::sentences::sentences;
 use super::Rules;
 
 /// Rule findings that depend on context: a word or turn of phrase that is hostile in one
-/// message and harmless in the next ("damn", "as usual", "you should", "why…?"). Names and
-/// threats, shouting and the user's own words always count.
+/// message and harmless in the next ("damn", "as usual", "you should", "why…?", capitals that
+/// are joy rather than anger: "HE SCORED HIS FIRST GOAL!!!"). Threats and the user's own words
+/// always count.
 fn contextual(f: &Finding) -> bool {
     f.severity == Severity::Medium
         && !matches!(
             f.category,
-            Category::Threat | Category::Shouting | Category::Custom | Category::Hostility
+            Category::Threat | Category::Custom | Category::Hostility
         )
 }
 

@@ -83,7 +83,7 @@ impl Default for Params {
             seed: 0x5eed_e7e2,
             flag: 0.45,
             strong: 0.85,
-            gate: 0.2,
+            gate: 0.3,
         }
     }
 }
