@@ -4,7 +4,7 @@
 use std::hint::black_box;
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
-use evenkeel::tone::{check, ToneSettings};
+use evenkeel::tone::{check, check_with, ToneSettings};
 
 const DRAFT: &str = "Hi, I wanted to check the arrangements for the half-term week. You ALWAYS leave this to the last minute and it is really frustrating. \
 Could you please have Sam and Maya ready at 10am on Saturday? I will bring them back on Wednesday at 5pm. \
@@ -35,6 +35,10 @@ fn bench(c: &mut Criterion) {
     g.throughput(Throughput::Bytes(draft.len() as u64));
     g.bench_function("check a 1,000-character draft", |b| {
         b.iter(|| black_box(check(black_box(&draft), &settings)))
+    });
+    // The same with the rules alone, to show what the learned model costs.
+    g.bench_function("check a 1,000-character draft, rules alone", |b| {
+        b.iter(|| black_box(check_with(black_box(&draft), &settings, None)))
     });
     g.bench_function("verdict only for the 1,000-character draft", |b| {
         b.iter(|| black_box(evenkeel::tone::verdict_only(black_box(&draft), &settings)))

@@ -10,8 +10,8 @@ use ts_rs::TS;
 
 use crate::error::Error;
 use crate::tone::{
-    Biff, BiffCheck, Category, Decoded, Finding, Fix, Sensitivity, Severity, ToneReport,
-    ToneSettings, Verdict,
+    Biff, BiffCheck, Category, Decoded, Finding, Fix, Sensitivity, SentenceReading, Severity,
+    ToneReport, ToneSettings, Verdict,
 };
 
 /// Declares a closed set of kebab-case names with `as_str`, `ALL`, `Display` and `FromStr`,
@@ -432,6 +432,7 @@ pub fn typescript_bindings() -> String {
         Finding::decl(&cfg),
         BiffCheck::decl(&cfg),
         Biff::decl(&cfg),
+        SentenceReading::decl(&cfg),
         ToneReport::decl(&cfg),
         Decoded::decl(&cfg),
     ] {

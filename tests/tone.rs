@@ -305,6 +305,158 @@ fn leaving_out_an_insult_takes_its_sentence_when_nothing_else_is_in_it() {
     );
 }
 
+/// The messages of issue 9's table, which the checker used to call calm: none of them has a word
+/// from the old phrase list, and none was trained on.
+const UNSEEN: &[&str] = &[
+    "You're a bully and a coward, and everyone at school can see it.",
+    "One more late drop-off and my solicitor will be writing to you.",
+    "Don't bother coming to parents' evening, you've embarrassed her enough.",
+    "I hope you're proud of yourself, she cried all night.",
+    "Honestly what kind of father forgets his own son's birthday",
+];
+
+#[test]
+fn hostility_in_words_never_listed_reads_as_hostile() {
+    for text in UNSEEN {
+        let r = check(text, &ToneSettings::default());
+        assert_ne!(r.verdict, Verdict::Calm, "{text}: {:?}", r.findings);
+        assert!(
+            !r.biff.friendly.pass && !r.biff.informative.pass,
+            "{:?}",
+            r.biff
+        );
+        assert_eq!(r.sentences.len(), 1, "{:?}", r.sentences);
+    }
+}
+
+#[test]
+fn the_calmer_draft_never_wraps_or_breaks_a_hostile_sentence() {
+    for text in UNSEEN {
+        let r = check(text, &ToneSettings::default());
+        let body = text.trim_end_matches('.');
+        assert!(!r.rewrite.contains(body), "{text} -> {}", r.rewrite);
+        assert!(!r.rewrite.contains("Honestly forgets"), "{}", r.rewrite);
+        if r.rewrite.is_empty() {
+            assert!(r.rewrite_note.as_deref().is_some_and(|n| !n.is_empty()));
+        } else {
+            let again = check(&r.rewrite, &ToneSettings::default());
+            assert!(
+                again.findings.iter().all(|f| f.severity == Severity::Low),
+                "{text} -> {}: {:?}",
+                r.rewrite,
+                again.findings
+            );
+        }
+    }
+    // The threat becomes the step it threatened, said once as information.
+    let r = check(UNSEEN[1], &ToneSettings::default());
+    assert!(
+        r.rewrite.contains("If there is another late drop-off"),
+        "{}",
+        r.rewrite
+    );
+    // With nothing calm left there is no cheerful shell, and the note says why.
+    let r = check(UNSEEN[3], &ToneSettings::default());
+    assert_eq!(r.rewrite, "");
+    assert!(r.rewrite_note.is_some());
+}
+
+#[test]
+fn each_sentence_has_the_models_reading() {
+    let text = "Hi, could you bring her coat on Friday? You're a bully.";
+    let r = check(text, &ToneSettings::default());
+    assert_eq!(r.sentences.len(), 2);
+    assert!(
+        r.sentences[0].hostility < r.sentences[1].hostility,
+        "{:?}",
+        r.sentences
+    );
+    for s in &r.sentences {
+        assert!((0.0..=1.0).contains(&s.hostility));
+        assert_eq!(text[..s.start].encode_utf16().count(), s.start_utf16);
+    }
+}
+
+#[test]
+fn a_received_dig_in_no_listed_words_is_set_aside_and_its_request_kept() {
+    let d = decode(
+        "Take your time, it's only your son. Can you have him ready by 5pm on Friday?",
+        &ToneSettings::default(),
+    );
+    assert_eq!(
+        d.set_aside,
+        ["Take your time, it's only your son."],
+        "{d:?}"
+    );
+    assert!(d.requests[0].contains("5pm on Friday"), "{d:?}");
+    assert!(d.findings.iter().any(|f| f.category == Category::Hostility));
+}
+
+/// Dates and clock times as a reader would list them: day and month names, "10am", "14:30".
+fn dates(text: &str) -> Vec<String> {
+    const DAYS: &[&str] = &[
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ];
+    text.split(|c: char| !c.is_alphanumeric() && c != ':')
+        .map(str::to_lowercase)
+        .filter(|w| {
+            DAYS.contains(&w.as_str())
+                || (w.ends_with("am") || w.ends_with("pm"))
+                    && w.len() > 2
+                    && w[..w.len() - 2]
+                        .chars()
+                        .all(|c| c.is_ascii_digit() || c == ':')
+        })
+        .collect()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(120))]
+
+    #[test]
+    fn calmer_drafts_recheck_calm_and_keep_every_date_and_request(parts in proptest::collection::vec(prop_oneof![
+        Just("You're a bully and a coward."),
+        Just("One more late pickup and my lawyer will hear about it."),
+        Just("I hope you're proud of yourself, she cried all night."),
+        Just("Could you have her ready at 10am on Saturday?"),
+        Just("Bring her coat on Friday at 6pm, you useless idiot."),
+        Just("Honestly what kind of father forgets his own son's birthday."),
+        Just("Whatever."),
+        Just("Don't bother coming on Sunday."),
+        Just("The dentist is on Tuesday at 2pm."),
+        Just("Must be nice to have every weekend free."),
+        Just("Your \"work trip\" was on Monday."),
+        Just("Thanks."),
+        Just("She has a cold so I'll keep her home on Monday."),
+        Just("You ALWAYS do this."),
+        Just("Please confirm the swap by Thursday."),
+    ], 1..6)) {
+        let text = parts.join(" ");
+        let r = check(&text, &ToneSettings::default());
+        let again = check(&r.rewrite, &ToneSettings::default());
+        prop_assert!(
+            again.findings.iter().all(|f| f.severity == Severity::Low),
+            "{:?} -> {:?}: {:?}", text, r.rewrite, again.findings
+        );
+        let draft = r.rewrite.to_lowercase();
+        for d in dates(&text) {
+            prop_assert!(draft.contains(&d), "{:?} lost {:?}: {:?}", text, d, r.rewrite);
+        }
+        for request in ["Could you have her ready at 10am on Saturday?", "Please confirm the swap by Thursday."] {
+            if text.contains(request) {
+                prop_assert!(r.rewrite.contains(request), "{:?} lost {:?}: {:?}", text, request, r.rewrite);
+            }
+        }
+        prop_assert_eq!(r.rewrite.is_empty(), r.rewrite_note.is_some());
+    }
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(300))]
 

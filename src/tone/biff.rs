@@ -4,8 +4,9 @@ use std::sync::OnceLock;
 
 use aho_corasick::AhoCorasick;
 
-use super::rewrite::{is_time_word, sentences};
-use super::{Biff, BiffCheck, Category, Finding, Severity};
+use super::facts::is_time_word;
+use super::report::{Biff, BiffCheck, Category, Finding, Severity};
+use super::sentences::sentences;
 
 const BRIEF_WORDS: usize = 120;
 const FRIENDLY: &[&str] = &[
@@ -89,11 +90,18 @@ pub fn assess(text: &str, findings: &[Finding]) -> Biff {
     let lower = text.to_lowercase();
     let words = text.split_whitespace().count();
     let paragraphs = text.split("\n\n").filter(|p| !p.trim().is_empty()).count();
-    let has = |cats: &[Category]| {
-        findings
+    // The labels of the findings above low severity in `cats`, for the reasons.
+    let found_in = |cats: &[Category]| -> Vec<&'static str> {
+        let mut labels: Vec<&'static str> = findings
             .iter()
-            .any(|f| cats.contains(&f.category) && f.severity > Severity::Low)
+            .filter(|f| cats.contains(&f.category) && f.severity > Severity::Low)
+            .map(|f| f.category.label())
+            .collect();
+        labels.sort_unstable();
+        labels.dedup();
+        labels
     };
+    let has = |cats: &[Category]| !found_in(cats).is_empty();
 
     let brief = if words == 0 {
         check(false, "The message is empty.")
@@ -108,7 +116,7 @@ pub fn assess(text: &str, findings: &[Finding]) -> Biff {
         .any(|w| is_time_word(w) || w.chars().any(|c| c.is_ascii_digit()));
     let found = cues(&lower);
     let request = found.request || text.contains('?');
-    let opinion = has(&[
+    let opinion = found_in(&[
         Category::Blame,
         Category::Sarcasm,
         Category::Venting,
@@ -116,29 +124,41 @@ pub fn assess(text: &str, findings: &[Finding]) -> Biff {
         Category::Contempt,
         Category::Insult,
         Category::Absolute,
+        Category::Threat,
+        Category::ChildMessenger,
+        Category::Hostility,
     ]);
-    let informative = match (facts || request, opinion) {
-        (_, true) => check(
+    let informative = match (facts || request, opinion.is_empty()) {
+        (_, false) => check(
             false,
-            "Parts of it are opinion or argument; keep to facts, dates and requests.",
+            format!(
+                "Parts of it are argument rather than information ({}); keep to facts, dates and requests.",
+                opinion.join(", ").to_lowercase()
+            ),
         ),
-        (false, false) => check(false, "Say the facts the reader needs: what, when, where."),
-        (true, false) => check(true, "It sticks to facts and requests."),
+        (false, true) => check(false, "Say the facts the reader needs: what, when, where."),
+        (true, true) => check(true, "It sticks to facts and requests."),
     };
 
     let warm = found.friendly;
-    let hostile = has(&[
+    let hostile = found_in(&[
         Category::Insult,
         Category::Profanity,
         Category::Contempt,
         Category::Threat,
         Category::Sarcasm,
         Category::Shouting,
+        Category::Blame,
+        Category::ChildMessenger,
+        Category::Hostility,
     ]);
-    let friendly = match (warm, hostile) {
+    let friendly = match (warm, !hostile.is_empty()) {
         (_, true) => check(
             false,
-            "Some of the wording is hostile; a friendly tone is hard to hear through it.",
+            format!(
+                "Some of it is likely to land as hostile ({}); a friendly opening or close is hard to hear through that.",
+                hostile.join(", ").to_lowercase()
+            ),
         ),
         (false, false) => check(
             false,

@@ -4,8 +4,10 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::rewrite::{sentences, tidy, TIME_WORDS};
-use super::{find, Category, Finding, Severity, ToneSettings};
+use super::facts::date_mentions;
+use super::report::{Category, Finding, Severity, ToneSettings};
+use super::rewrite::tidy;
+use super::sentences::sentences;
 
 #[derive(Serialize, Deserialize, TS, Clone, Debug, PartialEq, Eq)]
 pub struct Decoded {
@@ -41,7 +43,7 @@ const ASKING: &[&str] = &[
 ];
 
 pub fn decode(text: &str, settings: &ToneSettings) -> Decoded {
-    let findings = find(text, settings);
+    let findings = super::find(text, settings);
     let mut out = Decoded {
         requests: vec![],
         facts: vec![],
@@ -103,39 +105,6 @@ fn has_task(lower: &str) -> bool {
     ]
     .iter()
     .any(|t| lower.contains(t))
-}
-
-/// Dates and times as written: weekday and month names, "3pm", "10:30", "14/03", "tomorrow".
-fn date_mentions(sentence: &str) -> Vec<String> {
-    let tokens: Vec<&str> = sentence
-        .split(|c: char| c.is_whitespace() || c == ',' || c == '?' || c == '!')
-        .filter(|t| !t.is_empty())
-        .collect();
-    let mut out = Vec::new();
-    for t in tokens {
-        let clean = t.trim_matches(|c: char| !c.is_alphanumeric() && c != ':' && c != '/');
-        let lower = clean.to_lowercase();
-        let is_time = lower.ends_with("am")
-            && lower[..lower.len() - 2]
-                .chars()
-                .all(|c| c.is_ascii_digit() || c == ':')
-            && lower.len() > 2
-            || lower.ends_with("pm")
-                && lower[..lower.len() - 2]
-                    .chars()
-                    .all(|c| c.is_ascii_digit() || c == ':')
-                && lower.len() > 2
-            || (lower.contains(':') || lower.contains('/'))
-                && lower
-                    .chars()
-                    .all(|c| c.is_ascii_digit() || c == ':' || c == '/')
-                && lower.chars().any(|c| c.is_ascii_digit());
-        let is_day = TIME_WORDS[..29].contains(&lower.as_str()) && lower != "may";
-        if is_time || is_day {
-            out.push(clean.to_string());
-        }
-    }
-    out
 }
 
 fn reply(requests: &[String]) -> String {

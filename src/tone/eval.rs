@@ -3,7 +3,8 @@
 
 use serde::Serialize;
 
-use super::{check, ToneSettings, Verdict};
+use super::check;
+use super::report::{Category, Severity, ToneSettings, Verdict};
 
 #[derive(Serialize, Debug, Clone, Default, PartialEq)]
 pub struct LabelScores {
@@ -15,17 +16,32 @@ pub struct LabelScores {
     pub precision: f64,
     pub recall: f64,
     pub f1: f64,
+    /// For files with a category column: how many of each category were flagged (for a
+    /// hostile category that is its recall; for `calm` and `hard-negative`, false alarms).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub categories: Vec<CategoryCount>,
+    /// The share of `hard-negative` rows left calm, when there are any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub hard_negatives_calm: Option<f64>,
 }
 
-/// Scores `label<TAB>text` rows (1 = should be reconsidered). A message counts as flagged when
-/// its verdict is not calm.
-pub fn score_labels<'a>(
-    rows: impl IntoIterator<Item = (bool, &'a str)>,
-    settings: &ToneSettings,
-) -> LabelScores {
-    let mut s = LabelScores::default();
-    for (label, text) in rows {
-        let flagged = check_verdict(text, settings) != Verdict::Calm;
+#[derive(Serialize, Debug, Clone, Default, PartialEq)]
+pub struct CategoryCount {
+    pub category: String,
+    pub messages: usize,
+    pub flagged: usize,
+}
+
+/// Counts outcomes one message at a time; `scores` turns them into the figures.
+#[derive(Debug, Clone, Default)]
+pub struct Tally {
+    scores: LabelScores,
+    categories: std::collections::BTreeMap<String, (usize, usize)>,
+}
+
+impl Tally {
+    pub fn add(&mut self, label: bool, category: Option<&str>, flagged: bool) {
+        let s = &mut self.scores;
         s.messages += 1;
         s.positives += usize::from(label);
         match (label, flagged) {
@@ -34,16 +50,51 @@ pub fn score_labels<'a>(
             (true, false) => s.false_negatives += 1,
             (false, false) => {}
         }
+        if let Some(c) = category {
+            let e = self.categories.entry(c.to_string()).or_default();
+            e.0 += 1;
+            e.1 += usize::from(flagged);
+        }
     }
-    let tp = s.true_positives as f64;
-    s.precision = ratio(tp, tp + s.false_positives as f64);
-    s.recall = ratio(tp, tp + s.false_negatives as f64);
-    s.f1 = ratio(2.0 * s.precision * s.recall, s.precision + s.recall);
-    s
+
+    pub fn scores(&self) -> LabelScores {
+        let mut s = self.scores.clone();
+        let tp = s.true_positives as f64;
+        s.precision = ratio(tp, tp + s.false_positives as f64);
+        s.recall = ratio(tp, tp + s.false_negatives as f64);
+        s.f1 = ratio(2.0 * s.precision * s.recall, s.precision + s.recall);
+        s.categories = self
+            .categories
+            .iter()
+            .map(|(c, &(messages, flagged))| CategoryCount {
+                category: c.clone(),
+                messages,
+                flagged,
+            })
+            .collect();
+        s.hard_negatives_calm = self
+            .categories
+            .get("hard-negative")
+            .map(|&(n, flagged)| ratio((n - flagged) as f64, n as f64));
+        s
+    }
 }
 
-fn check_verdict(text: &str, settings: &ToneSettings) -> Verdict {
-    super::verdict_only(text, settings)
+/// Scores labelled rows (1 = should be reconsidered), each with its category if the file has
+/// one. A message counts as flagged when its verdict is not calm.
+pub fn score_labels<'a>(
+    rows: impl IntoIterator<Item = (bool, Option<&'a str>, &'a str)>,
+    settings: &ToneSettings,
+) -> LabelScores {
+    let mut t = Tally::default();
+    for (label, category, text) in rows {
+        t.add(
+            label,
+            category,
+            super::verdict_only(text, settings) != Verdict::Calm,
+        );
+    }
+    t.scores()
 }
 
 fn ratio(a: f64, b: f64) -> f64 {
@@ -72,9 +123,11 @@ pub fn score_spans<'a>(
         let gold = parse_spans(spans);
         let mut predicted = std::collections::BTreeSet::new();
         let report = check(text, settings);
-        // Annotators marked the hostile words themselves, not mild cues or shouting marks.
+        // Annotators marked the hostile words themselves, not mild cues, shouting marks or the
+        // model's whole sentences.
         for f in report.findings.iter().filter(|f| {
-            f.severity > super::Severity::Low && f.category != super::Category::Shouting
+            f.severity > Severity::Low
+                && !matches!(f.category, Category::Shouting | Category::Hostility)
         }) {
             // Byte offsets to code-point indices, skipping spaces as the annotations do.
             let start = text[..f.start].chars().count();
@@ -123,10 +176,10 @@ mod tests {
     #[test]
     fn label_scores_count_each_outcome() {
         let rows = [
-            (true, "You idiot."),
-            (true, "Fine."),
-            (false, "Hi, 10am works. Thanks."),
-            (false, "You moron"),
+            (true, None, "You idiot."),
+            (true, None, "Hi, 10am on Saturday works. Thanks."),
+            (false, Some("hard-negative"), "Hi, 10am works. Thanks."),
+            (false, Some("hard-negative"), "You moron"),
         ];
         let s = score_labels(rows, &ToneSettings::default());
         assert_eq!(
@@ -134,6 +187,7 @@ mod tests {
             (1, 1, 1)
         );
         assert!((s.f1 - 0.5).abs() < 1e-9);
+        assert_eq!(s.hard_negatives_calm, Some(0.5));
     }
 
     #[test]

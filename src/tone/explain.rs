@@ -1,29 +1,33 @@
 //! What each kind of finding means, in respectful words, and what to write instead.
 
-use super::Category;
+use super::report::Category;
 
-pub fn label(c: Category) -> &'static str {
-    match c {
-        Category::Insult => "Name-calling",
-        Category::Profanity => "Swearing",
-        Category::Threat => "Threat",
-        Category::Blame => "Blame",
-        Category::Absolute => "Always / never",
-        Category::Sarcasm => "Sarcasm",
-        Category::Shouting => "Shouting",
-        Category::Demand => "Demand or ultimatum",
-        Category::Advice => "Advice or lecturing",
-        Category::Apology => "Over-apologising",
-        Category::ChildMessenger => "Child as messenger",
-        Category::Grievance => "Old relationship",
-        Category::Venting => "Venting",
-        Category::Contempt => "Contempt",
-        Category::Custom => "Your own list",
+impl Category {
+    /// The category in a few words, for people ("Name-calling").
+    pub fn label(self) -> &'static str {
+        match self {
+            Category::Insult => "Name-calling",
+            Category::Profanity => "Swearing",
+            Category::Threat => "Threat",
+            Category::Blame => "Blame",
+            Category::Absolute => "Always / never",
+            Category::Sarcasm => "Sarcasm",
+            Category::Shouting => "Shouting",
+            Category::Demand => "Demand or ultimatum",
+            Category::Advice => "Advice or lecturing",
+            Category::Apology => "Over-apologising",
+            Category::ChildMessenger => "Child as messenger",
+            Category::Grievance => "Old relationship",
+            Category::Venting => "Venting",
+            Category::Contempt => "Contempt",
+            Category::Custom => "Your own list",
+            Category::Hostility => "May land badly",
+        }
     }
-}
 
-pub fn explanation(c: Category) -> &'static str {
-    match c {
+    /// What may land badly, and what to do instead, in respectful words.
+    pub fn explanation(self) -> &'static str {
+        match self {
         Category::Insult => "Name-calling puts the reader on the defensive, and it can be quoted back to a court. Describe what happened and its effect on the children instead.",
         Category::Profanity => "Swearing makes the message about your anger rather than the arrangement, and it reads worse in print than it felt to write.",
         Category::Threat => "This can read as a threat. Threats escalate and can count against you. If you mean to take a step, such as asking a court to decide, say so once, calmly, as information.",
@@ -39,5 +43,7 @@ pub fn explanation(c: Category) -> &'static str {
         Category::Venting => "This shows how hard things are, which is real, but gives the reader nothing to act on. Your journal is a better place for it.",
         Category::Contempt => "Rhetorical questions and put-downs read as contempt. Ask a real question, or state the fact.",
         Category::Custom => "You asked to be told about this word.",
+        Category::Hostility => "No single word here is the problem, but read as a whole this sentence is likely to land as a dig, a threat or a reproach, and the reader will answer that rather than the arrangement. Say what happened and what you need, plainly, or leave it out.",
+    }
     }
 }

@@ -1,54 +1,22 @@
-//! The calmer draft: escalating words removed or softened, sentences that held nothing but
-//! heat dropped, facts and requests kept, a friendly opening and close added.
+//! The calmer draft, the pipeline's last stage: escalating words removed or softened, sentences
+//! that held nothing but heat dropped, facts and requests kept, a friendly opening and close
+//! added. Every edited sentence is re-read by the rules and the model, and one that still reads
+//! above low severity does not stay; when nothing calm is left, the draft is empty and a note
+//! says why, rather than a greeting wrapped round nothing.
 
-use super::detect::utf16_len;
-use super::{find, Category, Finding, Fix, Severity, ToneSettings};
+use super::detect::detect;
+use super::facts::{firm_dates, is_time_word};
+use super::learned::Model;
+use super::report::{utf16_span, Category, Finding, Fix, Severity, ToneSettings};
+use super::sentences::sentences;
 
-/// Calmer words for a matched phrase; `None` means the phrase is best left out.
-pub fn replacement(category: Category, words: &[&str]) -> Option<String> {
-    let phrase = words.join(" ");
-    let soft = match (category, phrase.as_str()) {
-        (Category::Absolute, "you always") => "you often",
-        (Category::Absolute, "you never") => "you rarely",
-        (Category::Absolute, "you are always") => "you are often",
-        (Category::Absolute, "you are never") => "you are rarely",
-        (Category::Absolute, "you have never") => "you have not yet",
-        (Category::Absolute, "you have always") => "you have often",
-        (Category::Absolute, "you constantly") => "you often",
-        (Category::Absolute, "you keep") => "you have been",
-        (Category::Absolute, "every single time" | "every time you" | "each time you") => {
-            "several times"
-        }
-        (
-            Category::Demand,
-            "you have to" | "you must" | "i expect you to" | "i insist" | "i demand",
-        ) => "could you please",
-        (Category::Demand, "you will bring") => "could you please bring",
-        (Category::Demand, "you will have") => "could you please have",
-        (Category::Demand, "you will do") => "could you please do",
-        (Category::Demand, "you better" | "you had better" | "you would better") => "please",
-        (Category::Demand, "right now" | "immediately") => "as soon as you can",
-        (Category::Advice, "you need to" | "you should" | "you ought to" | "you could try") => {
-            "could you"
-        }
-        (Category::Advice, "you should not") => "could you avoid",
-        // The question stays (it often carries the request); the accusation goes.
-        (Category::Contempt, "why did you" | "why would you") => "could you explain the reason to",
-        (Category::Contempt, "why have you") => "could you explain why you have",
-        (Category::Contempt, "why were you") => "could you explain why you were",
-        (Category::Contempt, "how come you" | "why is it that you") => "could you explain why you",
-        (
-            Category::Threat,
-            "see you in court"
-            | "i will see you in court"
-            | "i will take you to court"
-            | "i will take you back to court"
-            | "i will drag you to court",
-        ) => "if we cannot agree, I will ask the court to decide",
-        _ => return None,
-    };
-    Some(soft.to_string())
+/// The calmer draft, or why there is none.
+pub struct Draft {
+    pub text: String,
+    pub note: Option<String>,
 }
+
+const NOTHING_LEFT: &str = "There is no calmer version of this draft to send: once the parts likely to land as hostile are taken out, no arrangement, date or request is left. If there is something you need, write it as one plain request with a day or time. What you feel belongs in your journal, where it counts too.";
 
 /// Categories whose sentence carries nothing worth keeping once the phrase is gone.
 fn sentence_is_heat(c: Category) -> bool {
@@ -62,15 +30,25 @@ fn sentence_is_heat(c: Category) -> bool {
             | Category::Grievance
             | Category::Blame
             | Category::ChildMessenger
+            | Category::Hostility
     )
 }
 
-pub fn rewrite(text: &str, findings: &[Finding], settings: &ToneSettings) -> String {
+pub fn rewrite(
+    text: &str,
+    findings: &[Finding],
+    settings: &ToneSettings,
+    model: Option<&Model>,
+) -> Draft {
     if !findings.iter().any(is_acted_on) {
-        return frame(text.trim());
+        return Draft {
+            text: frame(text.trim()),
+            note: None,
+        };
     }
     let above_low = |draft: &str| -> Vec<Finding> {
-        find(draft, settings)
+        detect(draft, settings, model)
+            .findings
             .into_iter()
             .filter(|f| f.severity > Severity::Low)
             .collect()
@@ -80,10 +58,8 @@ pub fn rewrite(text: &str, findings: &[Finding], settings: &ToneSettings) -> Str
     let mut kept: Vec<String> = Vec::new();
     for (s, e) in sentences(text) {
         let inside = acted_on(findings, s, e);
-        let Some(mut draft) = apply_sentence(text, s, e, &inside) else {
-            continue;
-        };
-        if !inside.is_empty() {
+        let mut draft = apply_sentence(text, s, e, &inside).unwrap_or_default();
+        if !inside.is_empty() && !draft.is_empty() {
             // The edits can leave new problems in the joins; re-read and repair a few times.
             let mut left = above_low(&draft);
             for _ in 0..3 {
@@ -103,11 +79,29 @@ pub fn rewrite(text: &str, findings: &[Finding], settings: &ToneSettings) -> Str
                     .join(" ");
             }
         }
+        // A sentence that had to go still leaves its dates and times behind, as a question.
+        let dates = firm_dates(&text[s..e]);
+        let lower = draft.to_lowercase();
+        if dates.iter().any(|d| !lower.contains(&d.to_lowercase())) {
+            draft = format!(
+                "Could we confirm the arrangements for {}?",
+                dates.join(", ")
+            );
+        }
         if !draft.trim().is_empty() {
             kept.push(draft);
         }
     }
-    frame(kept.join(" ").trim())
+    if kept.is_empty() {
+        return Draft {
+            text: String::new(),
+            note: Some(NOTHING_LEFT.to_string()),
+        };
+    }
+    Draft {
+        text: frame(kept.join(" ").trim()),
+        note: None,
+    }
 }
 
 /// Whether the calmer draft acts on a finding: low ones ("really", a bare question) are left as
@@ -126,10 +120,19 @@ fn acted_on(findings: &[Finding], s: usize, e: usize) -> Vec<&Finding> {
 
 /// True when the sentence `s..e` holds nothing but heat once its hot phrases are gone.
 fn only_heat(text: &str, inside: &[&Finding], s: usize, e: usize) -> bool {
-    inside
-        .iter()
-        .any(|f| sentence_is_heat(f.category) && f.suggestion.is_empty())
-        && !has_substance(&text[s..e], inside, s)
+    let heat = |f: &&&Finding| sentence_is_heat(f.category) && f.suggestion.is_empty();
+    inside.iter().any(|f| heat(&f))
+        && (!has_substance(&text[s..e], inside, s)
+            || inside.iter().filter(heat).any(|f| !detachable(text, e, f)))
+}
+
+/// Whether a phrase can leave its sentence without breaking it: it closes the sentence or a
+/// clause ("Bring her coat on Friday, you idiot."). Taken from the front or the middle of a
+/// clause ("Honestly what kind of father forgets…", "Must be nice to have…") it would leave a
+/// fragment, so the sentence goes instead.
+fn detachable(text: &str, e: usize, f: &Finding) -> bool {
+    let after = text[f.end..e].trim_start();
+    after.is_empty() || after.starts_with([',', ';', ':', '-', '–', '—', '.', '!', '?'])
 }
 
 /// Gives a "leave it out" finding its whole sentence as its fix when nothing worth keeping
@@ -141,8 +144,7 @@ pub fn widen_fixes(text: &str, findings: &mut [Finding]) {
         }
         let start = s + (text[s..e].len() - text[s..e].trim_start().len());
         let end = e + (text[e..].len() - text[e..].trim_start_matches([' ', '\t']).len());
-        let start_utf16 = utf16_len(&text[..start]);
-        let end_utf16 = start_utf16 + utf16_len(&text[start..end]);
+        let (start_utf16, end_utf16) = utf16_span(text, start, end);
         for f in findings.iter_mut().filter(|f| {
             f.start >= s && f.end <= e && sentence_is_heat(f.category) && f.suggestion.is_empty()
         }) {
@@ -224,7 +226,8 @@ fn has_substance(sentence: &str, inside: &[&Finding], offset: usize) -> bool {
     let facts = words
         .iter()
         .any(|w| w.chars().any(|c| c.is_ascii_digit()) || is_time_word(w));
-    facts || content >= 4
+    // A date with barely a word round it ("On Sunday.") is a fragment, not a sentence.
+    (facts && content >= 3) || content >= 4
 }
 
 const FILLER: &[&str] = &[
@@ -233,86 +236,6 @@ const FILLER: &[&str] = &[
     "have", "has", "with", "for", "at", "on", "in", "what", "why", "how", "really", "very", "such",
     "all", "too", "as", "but", "or", "if", "no", "yes", "ever",
 ];
-
-/// Whether a lower-case word names a day, a time of day or a routine event: a fact marker.
-pub fn is_time_word(word: &str) -> bool {
-    static SET: std::sync::OnceLock<rustc_hash::FxHashSet<&'static str>> =
-        std::sync::OnceLock::new();
-    SET.get_or_init(|| TIME_WORDS.iter().copied().collect())
-        .contains(word)
-}
-
-pub const TIME_WORDS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "today",
-    "tomorrow",
-    "tonight",
-    "yesterday",
-    "weekend",
-    "morning",
-    "afternoon",
-    "evening",
-    "noon",
-    "midday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "am",
-    "pm",
-    "week",
-    "pickup",
-    "pick",
-    "drop",
-    "collect",
-    "handover",
-    "school",
-    "holiday",
-    "holidays",
-    "appointment",
-    "doctor",
-    "dentist",
-    "birthday",
-];
-
-/// Sentence ranges, each including its closing punctuation.
-pub fn sentences(text: &str) -> Vec<(usize, usize)> {
-    // The marks are ASCII, and UTF-8 never reuses ASCII bytes inside a longer character,
-    // so bytes can be scanned directly.
-    let bytes = text.as_bytes();
-    let is_end = |b: u8| matches!(b, b'.' | b'!' | b'?');
-    let worth_keeping = |s: &str| s.chars().any(char::is_alphanumeric);
-    let mut out = Vec::new();
-    let mut start = 0;
-    for (i, &b) in bytes.iter().enumerate() {
-        let next_continues = bytes.get(i + 1).is_some_and(|&n| is_end(n));
-        if (is_end(b) || b == b'\n') && !next_continues {
-            let end = i + 1;
-            if worth_keeping(&text[start..end]) {
-                out.push((start, end));
-            }
-            start = end;
-        }
-    }
-    if worth_keeping(&text[start..]) {
-        out.push((start, text.len()));
-    }
-    out
-}
 
 /// Collapses the spaces and stray commas that removals leave, and capitalises the start.
 pub(super) fn tidy(s: &str) -> String {
@@ -377,7 +300,7 @@ const CLOSINGS: &[&str] = &[
 /// Adds a friendly opening and close if the draft has none.
 fn frame(body: &str) -> String {
     if body.is_empty() {
-        return "Hi,\n\nCould we agree a time to sort out the next arrangements for the children?\n\nThanks.".into();
+        return String::new();
     }
     let lower = body.to_lowercase();
     let mut out = String::new();

@@ -20,7 +20,10 @@ interface Fake {
   verify: VerifyReport;
 }
 
-/** A stand-in for the Rust checker: "idiot" is an insult to leave out, "NOW" a demand to soften. */
+/**
+ * A stand-in for the Rust checker: "idiot" is an insult to leave out, "NOW" a demand to soften,
+ * and "Keep it up and see." a sentence the model reads as hostile with no phrase to name.
+ */
 function fakeCheck(text: string): ToneReport {
   const findings: Finding[] = [];
   const add = (word: string, severity: Finding["severity"], suggestion: string, category: Finding["category"], label: string) => {
@@ -32,6 +35,7 @@ function fakeCheck(text: string): ToneReport {
   };
   add("idiot", "high", "", "insult", "Name-calling");
   add("NOW", "medium", "today", "demand", "Demand or ultimatum");
+  add("Keep it up and see.", "medium", "", "hostility", "May land badly");
   const score = 100 - findings.reduce((n, f) => n + (f.severity === "high" ? 40 : 20), 0);
   const verdict = findings.some((f) => f.severity === "high") ? "hostile" : findings.length ? "caution" : "calm";
   const pass = (ok: boolean) => ({ pass: ok, reason: ok ? "Fine." : "Needs work." });
@@ -40,7 +44,9 @@ function fakeCheck(text: string): ToneReport {
     verdict,
     findings,
     biff: { brief: pass(true), informative: pass(true), friendly: pass(verdict === "calm"), firm: pass(true) },
-    rewrite: text.replace(" idiot", "").replace("NOW", "today"),
+    rewrite: text === "Keep it up and see." ? "" : text.replace(" idiot", "").replace("NOW", "today"),
+    rewrite_note: text === "Keep it up and see." ? "Nothing calm is left to send." : null,
+    sentences: [],
   };
 }
 
@@ -497,6 +503,21 @@ describe("the message composer", () => {
     expect(within(document.getElementById("biff")!).getByText("Friendly")).toBeTruthy();
     // The calmer draft sits beside it, with what it removes struck through.
     expect(document.querySelector("#rewrite del")?.textContent).toContain("idiot");
+  });
+
+  it("marks a sentence the model reads as hostile more lightly, and says when nothing calm is left", async () => {
+    const box = await openComposer();
+    await fireEvent.input(box, { target: { value: "Keep it up and see." } });
+    const verdict = await screen.findByText("Caution", { exact: false, selector: "#verdict" });
+    expect(verdict.getAttribute("data-verdict")).toBe("caution");
+    const mark = document.querySelector(".highlights mark");
+    expect(mark?.textContent).toBe("Keep it up and see.");
+    expect(mark?.classList.contains("learned")).toBe(true);
+    const item = within(document.getElementById("findings")!).getByText("May land badly").closest("li");
+    expect(item?.classList.contains("learned")).toBe(true);
+    expect(item?.textContent).toMatch(/whole sentence/);
+    expect(document.getElementById("rewrite-note")?.textContent).toBe("Nothing calm is left to send.");
+    expect(screen.queryByRole("button", { name: "Use the calmer draft" })).toBeNull();
   });
 
   it("uses a suggestion in one click, re-checks, and can undo it", async () => {

@@ -111,9 +111,30 @@ fn print_report(r: &ToneReport) {
         );
     }
     println!();
-    println!("A calmer draft:");
-    for line in r.rewrite.lines() {
-        println!("  {line}");
+    match &r.rewrite_note {
+        Some(note) => println!("No calmer draft: {note}"),
+        None => {
+            println!("A calmer draft:");
+            for line in r.rewrite.lines() {
+                println!("  {line}");
+            }
+        }
+    }
+}
+
+/// Per category: how many were flagged (recall for a hostile category), and the share of hard
+/// negatives left calm.
+fn print_categories(s: &serde_json::Value) {
+    for c in s["categories"].as_array().into_iter().flatten() {
+        println!(
+            "    {:<24} {:>4} of {:<4} flagged",
+            c["category"].as_str().unwrap_or(""),
+            c["flagged"],
+            c["messages"]
+        );
+    }
+    if let Some(calm) = s["hard_negatives_calm"].as_f64() {
+        println!("    hard negatives left calm: {:.1}%", calm * 100.0);
     }
 }
 
@@ -163,7 +184,16 @@ pub fn eval(files: &[PathBuf], json: bool) -> Result<(), Error> {
         let value = if header.starts_with("spans") {
             serde_json::json!({ "file": name, "spans": eval::score_spans(rows, &settings) })
         } else if header.starts_with("label") {
-            let labelled = rows.iter().map(|(l, t)| (l.trim() == "1", *t));
+            let with_category = header.starts_with("label\tcategory");
+            let labelled = rows.iter().filter_map(|&(l, rest)| {
+                let (category, text) = if with_category {
+                    let (c, t) = rest.split_once('\t')?;
+                    (Some(c), t)
+                } else {
+                    (None, rest)
+                };
+                Some((l.trim() == "1", category, text))
+            });
             serde_json::json!({ "file": name, "labels": eval::score_labels(labelled, &settings) })
         } else {
             return Err(Error::invalid(
@@ -190,6 +220,10 @@ pub fn eval(files: &[PathBuf], json: bool) -> Result<(), Error> {
                     s["recall"].as_f64().unwrap_or(0.0),
                     s["f1"].as_f64().unwrap_or(0.0)
                 );
+                print_categories(s);
+                if tone::learned::TRAINING_FILES.contains(&r["file"].as_str().unwrap_or("")) {
+                    println!("    (in-sample: the model trained on this file; the cross-validated figure comes from `cargo run --release --example train_tone`)");
+                }
             } else if let Some(s) = r.get("spans") {
                 println!(
                     "{:<28} {:>8} {:>26} {:>6.3}",

@@ -144,7 +144,7 @@ export type JournalStatus = { path: string, exists: boolean, unlocked: boolean, 
 
 export type ErrorInfo = { kind: string, message: string, };
 
-export type Category = "insult" | "profanity" | "threat" | "blame" | "absolute" | "sarcasm" | "shouting" | "demand" | "advice" | "apology" | "child-messenger" | "grievance" | "venting" | "contempt" | "custom";
+export type Category = "insult" | "profanity" | "threat" | "blame" | "absolute" | "sarcasm" | "shouting" | "demand" | "advice" | "apology" | "child-messenger" | "grievance" | "venting" | "contempt" | "custom" | "hostility";
 
 export type Severity = "low" | "medium" | "high";
 
@@ -194,15 +194,38 @@ export type BiffCheck = { pass: boolean, reason: string, };
 
 export type Biff = { brief: BiffCheck, informative: BiffCheck, friendly: BiffCheck, firm: BiffCheck, };
 
+export type SentenceReading = { 
+/**
+ * Byte offsets into the checked text.
+ */
+start: number, end: number, 
+/**
+ * The same span in UTF-16 code units.
+ */
+start_utf16: number, end_utf16: number, 
+/**
+ * Rounded to three decimals, so reports stay readable and stable.
+ */
+hostility: number, };
+
 export type ToneReport = { 
 /**
  * 100 is calm; each finding takes away according to its severity.
  */
 score: number, verdict: Verdict, findings: Array<Finding>, biff: Biff, 
 /**
- * A calmer draft of the whole message that keeps its facts and requests.
+ * A calmer draft of the whole message that keeps its facts and requests; empty when
+ * nothing in the message is calm enough to send (then `rewrite_note` says so).
  */
-rewrite: string, };
+rewrite: string, 
+/**
+ * Why there is no calmer draft, in plain words; `None` when there is one.
+ */
+rewrite_note: string | null, 
+/**
+ * The learned model's reading of each sentence, for study and for the UI.
+ */
+sentences: Array<SentenceReading>, };
 
 export type Decoded = { 
 /**

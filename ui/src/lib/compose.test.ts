@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Finding, Severity } from "./bindings";
-import { applySuggestion, mailtoUrl, segments, stillValid, wordDiff } from "./compose";
+import { applySuggestion, isLearned, mailtoUrl, segments, stillValid, wordDiff } from "./compose";
 
 function finding(text: string, part: string, severity: Severity = "high", suggestion = ""): Finding {
   const start = text.indexOf(part);
@@ -36,6 +36,19 @@ describe("segments", () => {
     expect(segs.map((s) => [s.text, s.severity])).toEqual([
       ["you always ", "medium"],
       ["lie", "high"],
+    ]);
+  });
+
+  it("marks a sentence the model flagged as learned, and lets a named phrase of equal severity win", () => {
+    const text = "Keep it up and see. You idiot.";
+    const sentence: Finding = { ...finding(text, "Keep it up and see.", "high"), category: "hostility", label: "May land badly" };
+    const segs = segments(text, [sentence, finding(text, "see", "high")]);
+    expect(isLearned(sentence)).toBe(true);
+    expect(segs.map((s) => [s.text, s.learned ?? false])).toEqual([
+      ["Keep it up and ", true],
+      ["see", false],
+      [".", true],
+      [" You idiot.", false],
     ]);
   });
 

@@ -3,9 +3,20 @@
 import { diffWords } from "diff";
 import type { Finding, Severity } from "./bindings";
 
-export type Segment = { text: string; severity?: Severity; index?: number };
+/** `learned`: the run is a sentence the model flagged, marked more lightly than a phrase. */
+export type Segment = { text: string; severity?: Severity; index?: number; learned?: boolean };
 
 const RANK: Record<Severity, number> = { low: 0, medium: 1, high: 2 };
+
+/** Whether a finding is the learned model's reading of a whole sentence, not a named phrase. */
+export function isLearned(f: Finding): boolean {
+  return f.category === "hostility";
+}
+
+/** Severity first; at equal severity a named phrase outranks a whole-sentence reading. */
+function rank(f: Finding): number {
+  return RANK[f.severity] * 2 + (isLearned(f) ? 0 : 1);
+}
 
 /**
  * Splits the text into plain and highlighted runs. Where findings overlap, the more severe
@@ -17,7 +28,7 @@ export function segments(text: string, findings: Finding[]): Segment[] {
     const end = Math.min(f.end_utf16, text.length);
     for (let c = f.start_utf16; c < end; c++) {
       const current = owner[c];
-      if (current === undefined || RANK[f.severity] > RANK[findings[current].severity]) owner[c] = i;
+      if (current === undefined || rank(f) > rank(findings[current])) owner[c] = i;
     }
   });
   const out: Segment[] = [];
@@ -25,7 +36,11 @@ export function segments(text: string, findings: Finding[]): Segment[] {
   for (let c = 1; c <= text.length; c++) {
     if (c === text.length || owner[c] !== owner[start]) {
       const i = owner[start];
-      out.push(i === undefined ? { text: text.slice(start, c) } : { text: text.slice(start, c), severity: findings[i].severity, index: i });
+      out.push(
+        i === undefined
+          ? { text: text.slice(start, c) }
+          : { text: text.slice(start, c), severity: findings[i].severity, index: i, learned: isLearned(findings[i]) },
+      );
       start = c;
     }
   }

@@ -1,7 +1,6 @@
 //! Shouting: capitalised words that are not acronyms, and runs of "!" or "?".
 
-use super::detect::finding;
-use super::{Category, Finding, Severity};
+use super::super::report::{Category, Finding, Severity};
 
 /// Adds the shouting findings, outside quotations.
 pub(super) fn find(text: &str, quotes: &[(usize, usize)], findings: &mut Vec<Finding>) {
@@ -14,24 +13,22 @@ pub(super) fn find(text: &str, quotes: &[(usize, usize)], findings: &mut Vec<Fin
         if all_caps && is_word {
             if !noted_caps {
                 noted_caps = true;
-                findings.push(finding(
+                findings.push(Finding::new(
                     text,
                     Category::Shouting,
                     Severity::Low,
-                    start,
-                    end,
+                    (start, end),
                     suggestion,
                 ));
             }
             continue;
         }
         if !quotes.iter().any(|&(qs, qe)| start >= qs && end <= qe) {
-            findings.push(finding(
+            findings.push(Finding::new(
                 text,
                 Category::Shouting,
                 severity,
-                start,
-                end,
+                (start, end),
                 suggestion,
             ));
         }

@@ -4,9 +4,8 @@
 
 use std::borrow::Cow;
 
-use super::detect::finding;
-use super::normalize::Word;
-use super::{Category, Finding, Severity};
+use super::super::normalize::Word;
+use super::super::report::{Category, Finding, Severity};
 
 /// Adds the question findings, leaving alone a question a contempt phrase already covers.
 pub(super) fn find(text: &str, ws: &[Word], findings: &mut Vec<Finding>) {
@@ -35,7 +34,7 @@ pub(super) fn find(text: &str, ws: &[Word], findings: &mut Vec<Finding>) {
             } else {
                 String::new()
             };
-            let mut f = finding(text, Category::Contempt, severity, start, end, suggestion);
+            let mut f = Finding::new(text, Category::Contempt, severity, (start, end), suggestion);
             f.explanation = Cow::Borrowed(why);
             findings.push(f);
         }

@@ -3,7 +3,7 @@
 use rustc_hash::FxHashMap as HashMap;
 use std::sync::OnceLock;
 
-use super::{Category, Severity};
+use super::super::report::{Category, Severity};
 
 /// One phrase to look for: its words, what it means, and whether it must be aimed at the reader.
 #[derive(Debug, Clone)]
@@ -55,7 +55,7 @@ impl Lexicon {
                 };
                 continue;
             }
-            let words: Vec<String> = super::normalize::words(line)
+            let words: Vec<String> = super::super::normalize::words(line)
                 .into_iter()
                 .map(|w| w.text)
                 .collect();

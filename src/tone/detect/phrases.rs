@@ -1,12 +1,10 @@
-//! Finds the phrases worth a second look: lexicon phrases on folded words, shouting on the
-//! original text, then drops harmless uses, quotations and the user's own exceptions.
+//! Finds the lexicon's phrases on the folded words, then drops harmless uses, quotations and
+//! the user's own exceptions.
 
-use std::borrow::Cow;
-
-use super::explain::explanation;
+use super::super::normalize::{words, Word};
+use super::super::report::{Category, Finding, Severity, ToneSettings};
+use super::super::suggest;
 use super::lexicon::{Lexicon, Phrase};
-use super::normalize::{words, Word};
-use super::{questions, rewrite, shouting, Category, Finding, Fix, Severity, ToneSettings};
 
 /// Words that may stand between "you are" and the word they point at ("you are so very selfish").
 const INTENSIFIERS: &[&str] = &[
@@ -63,11 +61,15 @@ struct Hit {
     severity: Severity,
 }
 
-pub fn detect(text: &str, settings: &ToneSettings) -> Vec<Finding> {
-    let ws = words(text);
+pub(super) fn find(
+    text: &str,
+    ws: &[Word],
+    quotes: &[(usize, usize)],
+    settings: &ToneSettings,
+) -> Vec<Finding> {
     let lex = Lexicon::builtin();
     let custom = custom_lexicon(settings);
-    let ignored = ignored_words(&ws, lex);
+    let ignored = ignored_words(ws, lex);
 
     let mut hits: Vec<Hit> = Vec::new();
     for i in 0..ws.len() {
@@ -76,13 +78,13 @@ pub fn detect(text: &str, settings: &ToneSettings) -> Vec<Finding> {
             .candidates(&ws[i].text, next)
             .chain(custom.candidates(&ws[i].text, next));
         for phrase in candidates {
-            let Some(to) = match_at(&ws, i, phrase) else {
+            let Some(to) = match_at(ws, i, phrase) else {
                 continue;
             };
             if ignored[i..to].iter().all(|&x| x) {
                 continue;
             }
-            if phrase.directed && !is_directed(&ws, i) {
+            if phrase.directed && !is_directed(ws, i) {
                 continue;
             }
             hits.push(Hit {
@@ -94,7 +96,7 @@ pub fn detect(text: &str, settings: &ToneSettings) -> Vec<Finding> {
             break;
         }
         if hits.last().is_none_or(|h| h.from != i) {
-            if let Some(hit) = inflected_hit(&ws, i, lex) {
+            if let Some(hit) = inflected_hit(ws, i, lex) {
                 hits.push(hit);
             }
         }
@@ -107,7 +109,6 @@ pub fn detect(text: &str, settings: &ToneSettings) -> Vec<Finding> {
         .map(|w| words(w).into_iter().map(|w| w.text).collect::<Vec<_>>())
         .filter(|w: &Vec<String>| !w.is_empty())
         .collect();
-    let quotes = quoted_regions(text);
 
     let mut findings: Vec<Finding> = Vec::new();
     for h in hits {
@@ -119,54 +120,16 @@ pub fn detect(text: &str, settings: &ToneSettings) -> Vec<Finding> {
         if quotes.iter().any(|&(qs, qe)| start >= qs && end <= qe) {
             continue;
         }
-        let suggestion = rewrite::replacement(h.category, &matched).unwrap_or_default();
-        findings.push(finding(
-            text, h.category, h.severity, start, end, suggestion,
+        let suggestion = suggest::replacement(h.category, &matched).unwrap_or_default();
+        findings.push(Finding::new(
+            text,
+            h.category,
+            h.severity,
+            (start, end),
+            suggestion,
         ));
     }
-    questions::find(text, &ws, &mut findings);
-    shouting::find(text, &quotes, &mut findings);
-    findings.sort_by_key(|f| (f.start, f.end));
     findings
-}
-
-pub(super) fn finding(
-    text: &str,
-    category: Category,
-    severity: Severity,
-    start: usize,
-    end: usize,
-    suggestion: String,
-) -> Finding {
-    let start_utf16 = utf16_len(&text[..start]);
-    let end_utf16 = start_utf16 + utf16_len(&text[start..end]);
-    Finding {
-        category,
-        label: Cow::Borrowed(category.label()),
-        severity,
-        start,
-        end,
-        start_utf16,
-        end_utf16,
-        text: text[start..end].to_string(),
-        explanation: Cow::Borrowed(explanation(category)),
-        suggestion,
-        fix: Fix {
-            start,
-            end,
-            start_utf16,
-            end_utf16,
-        },
-    }
-}
-
-/// UTF-16 length, with the common all-ASCII case (where it equals the byte length) made cheap.
-pub(super) fn utf16_len(s: &str) -> usize {
-    if s.is_ascii() {
-        s.len()
-    } else {
-        s.encode_utf16().count()
-    }
 }
 
 /// Where a phrase matches at word `i`, the end of the match. `*` matches any one word; a match
@@ -331,26 +294,4 @@ fn custom_lexicon(settings: &ToneSettings) -> Lexicon {
     }
     lex.index();
     lex
-}
-
-/// Byte ranges inside quotation marks that hold a real quotation (three words or more), so
-/// quoting the school or the other parent is not read as the sender's own tone. A single
-/// word in quotes is more often scare quotes, and stays checked.
-fn quoted_regions(text: &str) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
-    let mut open: Option<(usize, char)> = None;
-    for (i, c) in text.char_indices() {
-        match (open, c) {
-            (None, '"' | '“' | '«') => open = Some((i + c.len_utf8(), c)),
-            (Some((s, o)), '"' | '”' | '»') if (o == '"') == (c == '"') => {
-                if text[s..i].split_whitespace().count() >= 3 {
-                    out.push((s, i));
-                }
-                open = None;
-            }
-            (Some(_), '\n') => open = None,
-            _ => {}
-        }
-    }
-    out
 }

@@ -1,0 +1,115 @@
+//! The learned model as a detector: each sentence gets a probability, and a sentence it reads as
+//! hostile gets a finding of its own when no rule already explains it.
+
+use super::super::learned::features::Span;
+use super::super::learned::Model;
+use super::super::report::{utf16_span, Category, Finding, SentenceReading, Severity};
+use super::super::sentences::sentences;
+use super::Rules;
+
+/// Rule findings that depend on context: a word or turn of phrase that is hostile in one
+/// message and harmless in the next ("damn", "as usual", "you should", "why…?", capitals that
+/// are joy rather than anger: "HE SCORED HIS FIRST GOAL!!!"). Threats and the user's own words
+/// always count.
+fn contextual(f: &Finding) -> bool {
+    f.severity == Severity::Medium
+        && !matches!(
+            f.category,
+            Category::Threat | Category::Custom | Category::Hostility
+        )
+}
+
+/// What the model makes of a message.
+pub(super) struct Reading {
+    pub sentences: Vec<SentenceReading>,
+    /// Findings for the sentences it reads as hostile that no rule explains.
+    pub findings: Vec<Finding>,
+    /// Indices of rule findings whose sentence reads calm to the model: mild notes only.
+    pub calm_context: Vec<usize>,
+}
+
+/// The model's reading of every sentence, the findings for those no rule explains, and the rule
+/// findings its reading turns down.
+pub(super) fn read(text: &str, rules: &Rules, model: &Model) -> Reading {
+    let ranges = sentences(text);
+    let span = |start, end| Span {
+        text,
+        words: &rules.words,
+        start,
+        end,
+        quotes: &rules.quotes,
+        findings: &rules.findings,
+    };
+    let explained = |s: usize, e: usize| {
+        rules
+            .findings
+            .iter()
+            .any(|f| f.start < e && f.end > s && f.severity > Severity::Low)
+    };
+    let mut readings = Vec::with_capacity(ranges.len());
+    let mut findings = Vec::new();
+    for &(s, e) in &ranges {
+        let p = model.probability(&span(s, e));
+        let (start_utf16, end_utf16) = utf16_span(text, s, e);
+        readings.push(SentenceReading {
+            start: s,
+            end: e,
+            start_utf16,
+            end_utf16,
+            hostility: (p * 1000.0).round() / 1000.0,
+        });
+        if p >= model.flag && !explained(s, e) {
+            findings.push(learned_finding(text, s, e, p >= model.strong));
+        }
+    }
+    // Hostility can lie in how sentences go together ("She waited by the door. All afternoon.
+    // Again."): when the message as a whole reads hostile and nothing else has said so, the
+    // sentence that reads most hostile carries the finding.
+    if findings.is_empty() && ranges.len() > 1 && !explained(0, text.len()) {
+        let p = model.probability(&span(0, text.len()));
+        let most = readings
+            .iter()
+            .max_by(|a, b| a.hostility.total_cmp(&b.hostility));
+        if let (true, Some(r)) = (p >= model.flag, most) {
+            findings.push(learned_finding(text, r.start, r.end, p >= model.strong));
+        }
+    }
+    let calm_context = rules
+        .findings
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| contextual(f))
+        .filter(|(_, f)| {
+            readings
+                .iter()
+                .filter(|r| f.start < r.end && f.end > r.start)
+                .all(|r| r.hostility < model.gate)
+        })
+        .map(|(i, _)| i)
+        .collect();
+    Reading {
+        sentences: readings,
+        findings,
+        calm_context,
+    }
+}
+
+/// A finding over the sentence `s..e` without its surrounding spaces.
+fn learned_finding(text: &str, s: usize, e: usize, strong: bool) -> Finding {
+    let sentence = &text[s..e];
+    let start = s + (sentence.len() - sentence.trim_start().len());
+    let end = s + sentence.trim_end().len();
+    let severity = if strong {
+        Severity::High
+    } else {
+        Severity::Medium
+    };
+    // An empty suggestion means "leave it out"; the calmer draft keeps any date or request in it.
+    Finding::new(
+        text,
+        Category::Hostility,
+        severity,
+        (start, end),
+        String::new(),
+    )
+}

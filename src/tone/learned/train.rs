@@ -1,0 +1,311 @@
+//! Training the model: logistic regression by AdaGrad over the featuriser's hashed features,
+//! each example weighted so the co-parenting sets are not drowned by the public corpora, and
+//! k-fold cross-validation of the whole checker (rules and model together) on held-out rows.
+//! Deterministic: the only randomness is a fixed-seed shuffle.
+
+use super::super::detect;
+use super::super::eval::Tally;
+use super::super::report::{ToneSettings, Verdict};
+use super::super::sentences::sentences;
+use super::features::{self, Block, Span, BUCKETS};
+use super::weights::{sigmoid, unit, Model};
+
+/// The features of one span, by block.
+#[derive(Default)]
+struct Features {
+    word: Vec<u32>,
+    char: Vec<u32>,
+    signal: Vec<u32>,
+}
+
+/// One labelled message as the trainer sees it: the features of the whole message, computed
+/// once, and for a calm message of several sentences each sentence as well, since the checker
+/// reads sentences one by one and a calm message's sentences are each calm.
+pub struct Example {
+    parts: Vec<(Features, f32)>,
+    label: bool,
+}
+
+impl Example {
+    /// Reads `text` the way the checker reads a span: folded words, quotations and the rule
+    /// findings.
+    pub fn new(text: &str, label: bool, weight: f32, settings: &ToneSettings) -> Example {
+        let rules = detect::rules(text, settings);
+        let features = |start: usize, end: usize| {
+            let mut f = Features::default();
+            features::each(
+                &Span {
+                    text,
+                    words: &rules.words,
+                    start,
+                    end,
+                    quotes: &rules.quotes,
+                    findings: &rules.findings,
+                },
+                |block, i| match block {
+                    Block::Word => f.word.push(i),
+                    Block::Char => f.char.push(i),
+                    Block::Signal => f.signal.push(i),
+                },
+            );
+            f
+        };
+        let mut parts = vec![(features(0, text.len()), weight)];
+        let ranges = sentences(text);
+        if !label && ranges.len() > 1 {
+            let each = weight / ranges.len() as f32;
+            parts.extend(ranges.into_iter().map(|(s, e)| (features(s, e), each)));
+        }
+        Example { parts, label }
+    }
+}
+
+/// How to train. The defaults are what the shipped weights were trained with.
+#[derive(Debug, Clone, Copy)]
+pub struct Params {
+    pub epochs: usize,
+    pub rate: f32,
+    pub l2: f32,
+    pub seed: u64,
+    /// The probabilities at which a sentence is flagged, and flagged strongly.
+    pub flag: f32,
+    pub strong: f32,
+    /// The probability below which a context-dependent rule finding is only a mild note.
+    pub gate: f32,
+}
+
+impl Default for Params {
+    fn default() -> Params {
+        Params {
+            epochs: 12,
+            rate: 0.05,
+            l2: 1e-3,
+            seed: 0x5eed_e7e2,
+            flag: 0.45,
+            strong: 0.85,
+            gate: 0.3,
+        }
+    }
+}
+
+/// SplitMix64: a tiny, fixed, seedable generator, so the same data always gives the same
+/// weights.
+pub struct Rng(u64);
+
+impl Rng {
+    pub fn new(seed: u64) -> Rng {
+        Rng(seed)
+    }
+
+    pub fn next_u64(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        z ^ (z >> 31)
+    }
+
+    /// Fisher–Yates.
+    pub fn shuffle<T>(&mut self, items: &mut [T]) {
+        for i in (1..items.len()).rev() {
+            let j = (self.next_u64() % (i as u64 + 1)) as usize;
+            items.swap(i, j);
+        }
+    }
+}
+
+/// Trains on `examples`.
+pub fn train(examples: &[&Example], p: &Params) -> Model {
+    let mut w = vec![0f32; BUCKETS];
+    let mut g2 = vec![0f32; BUCKETS];
+    let (mut bias, mut bias_g2) = (0f32, 0f32);
+    let mut order: Vec<(usize, usize)> = examples
+        .iter()
+        .enumerate()
+        .flat_map(|(k, e)| (0..e.parts.len()).map(move |p| (k, p)))
+        .collect();
+    let mut rng = Rng::new(p.seed);
+    const EPS: f32 = 1e-6;
+    for _ in 0..p.epochs {
+        rng.shuffle(&mut order);
+        for &(k, part) in &order {
+            let e = examples[k];
+            let (f, weight) = &e.parts[part];
+            let blocks = [
+                (&f.word, unit(f.word.len())),
+                (&f.char, unit(f.char.len())),
+                (&f.signal, 1.0),
+            ];
+            let mut z = bias;
+            for (idx, v) in blocks {
+                z += idx.iter().map(|&i| w[i as usize]).sum::<f32>() * v;
+            }
+            let g = (sigmoid(z) - f32::from(u8::from(e.label))) * weight;
+            for (idx, v) in blocks {
+                for &i in idx.iter() {
+                    let i = i as usize;
+                    let grad = g * v + p.l2 * w[i];
+                    g2[i] += grad * grad;
+                    w[i] -= p.rate * grad / (g2[i] + EPS).sqrt();
+                }
+            }
+            bias_g2 += g * g;
+            bias -= p.rate * g / (bias_g2 + EPS).sqrt();
+        }
+    }
+    Model::from_trained(w, bias, [p.flag, p.strong, p.gate])
+}
+
+/// One labelled file: its rows and how much its examples weigh in training.
+pub struct Set {
+    pub name: String,
+    pub rows: Vec<Row>,
+    /// The set's share of the total training weight (the shares need not add up to 1).
+    pub share: f64,
+}
+
+pub struct Row {
+    pub label: bool,
+    pub category: Option<String>,
+    pub text: String,
+}
+
+/// Per-example weights that give each set its share of the total weight, averaging 1.
+pub fn example_weights(sets: &[Set]) -> Vec<f32> {
+    let total_rows: usize = sets.iter().map(|s| s.rows.len()).sum();
+    let total_share: f64 = sets.iter().map(|s| s.share).sum();
+    sets.iter()
+        .map(|s| (s.share / total_share * total_rows as f64 / s.rows.len().max(1) as f64) as f32)
+        .collect()
+}
+
+/// Featurises every row of every set, weighted by its set's share.
+pub fn examples(sets: &[Set], settings: &ToneSettings) -> Vec<Vec<Example>> {
+    let weights = example_weights(sets);
+    sets.iter()
+        .zip(weights)
+        .map(|(s, weight)| {
+            s.rows
+                .iter()
+                .map(|r| Example::new(&r.text, r.label, weight, settings))
+                .collect()
+        })
+        .collect()
+}
+
+/// k-fold cross-validation of the whole checker: each fold's model is trained on the other
+/// folds of every set, and each held-out row is checked with rules and that model together,
+/// once for each flagging threshold in `flags`. Returns, per threshold, one tally per set,
+/// every row counted exactly once, held out.
+pub fn cross_validate(
+    sets: &[Set],
+    examples: &[Vec<Example>],
+    k: usize,
+    p: &Params,
+    settings: &ToneSettings,
+    flags: &[f32],
+) -> Vec<Vec<Tally>> {
+    let folds: Vec<Vec<usize>> = sets
+        .iter()
+        .enumerate()
+        .map(|(n, s)| {
+            let mut idx: Vec<usize> = (0..s.rows.len()).collect();
+            Rng::new(p.seed ^ n as u64).shuffle(&mut idx);
+            let mut fold = vec![0; s.rows.len()];
+            for (pos, &i) in idx.iter().enumerate() {
+                fold[i] = pos % k;
+            }
+            fold
+        })
+        .collect();
+    let mut tallies: Vec<Vec<Tally>> = flags
+        .iter()
+        .map(|_| sets.iter().map(|_| Tally::default()).collect())
+        .collect();
+    for f in 0..k {
+        let train_on: Vec<&Example> = examples
+            .iter()
+            .zip(&folds)
+            .flat_map(|(ex, fold)| ex.iter().zip(fold).filter(|(_, x)| **x != f))
+            .map(|(e, _)| e)
+            .collect();
+        let mut model = train(&train_on, p);
+        for (&flag, per_set) in flags.iter().zip(tallies.iter_mut()) {
+            model.flag = flag;
+            model.strong = p.strong.max(flag);
+            for ((set, fold), tally) in sets.iter().zip(&folds).zip(per_set.iter_mut()) {
+                for (row, _) in set.rows.iter().zip(fold).filter(|(_, x)| **x == f) {
+                    let verdict = super::super::verdict_with(&row.text, settings, Some(&model));
+                    tally.add(row.label, row.category.as_deref(), verdict != Verdict::Calm);
+                }
+            }
+        }
+    }
+    tallies
+}
+
+/// Trains on every example of every set: the shipped weights.
+pub fn train_all(examples: &[Vec<Example>], p: &Params) -> Model {
+    let all: Vec<&Example> = examples.iter().flatten().collect();
+    train(&all, p)
+}
+
+/// Reads a labelled TSV: `label<TAB>text`, or `label<TAB>category<TAB>text`.
+pub fn read_rows(tsv: &str) -> Vec<Row> {
+    let mut lines = tsv.lines();
+    let header = lines.next().unwrap_or_default();
+    let with_category = header.starts_with("label\tcategory");
+    lines
+        .filter_map(|l| {
+            let (label, rest) = l.split_once('\t')?;
+            let (category, text) = if with_category {
+                let (c, t) = rest.split_once('\t')?;
+                (Some(c.to_string()), t)
+            } else {
+                (None, rest)
+            };
+            Some(Row {
+                label: label.trim() == "1",
+                category,
+                text: text.to_string(),
+            })
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn training_is_deterministic_and_learns_a_separable_set() {
+        let s = ToneSettings::default();
+        let rows = [
+            ("you are a bully", true),
+            ("you bully", true),
+            ("stop being a bully", true),
+            ("see you at ten", false),
+            ("thanks for today", false),
+            ("see you on friday", false),
+        ];
+        let ex: Vec<Example> = rows
+            .iter()
+            .map(|(t, l)| Example::new(t, *l, 1.0, &s))
+            .collect();
+        let refs: Vec<&Example> = ex.iter().collect();
+        let a = train(&refs, &Params::default());
+        let b = train(&refs, &Params::default());
+        assert_eq!(a.to_bytes(), b.to_bytes());
+        let text = "such a bully";
+        let ws = super::super::super::normalize::words(text);
+        let span = Span {
+            text,
+            words: &ws,
+            start: 0,
+            end: text.len(),
+            quotes: &[],
+            findings: &[],
+        };
+        assert!(a.probability(&span) > 0.5);
+    }
+}

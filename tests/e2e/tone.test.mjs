@@ -1,0 +1,80 @@
+// End to end in the real desktop window: the checker catches hostility written in words it has
+// no list for, marks it, changes the verdict, and the calmer draft leaves it out.
+// Runs after journal.test.mjs (the files run in name order against one journal), so the journal
+// exists; run alone, it creates one.
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { Session } from "./webdriver.mjs";
+
+const DRIVER = process.env.TAURI_DRIVER_URL ?? "http://127.0.0.1:4444";
+const APP = process.env.EVENKEEL_APP;
+const SHOTS = process.env.E2E_SHOTS;
+const PASS = "kettle orbit maple sixty";
+
+const CALM = "Could you have her ready at 10am on Saturday?";
+// No word of this is in the checker's phrase lexicon: the threat is in its shape.
+const THREAT = "One more late drop-off and my solicitor will be writing to you.";
+// Nor of this: only the learned model reads it as a dig.
+const DIG = "Funny, the car only ever breaks down on your weekends.";
+
+let s;
+
+async function shot(name) {
+  if (!SHOTS) return;
+  mkdirSync(SHOTS, { recursive: true });
+  writeFileSync(`${SHOTS}/${name}.png`, await s.screenshot());
+  if (process.env.E2E_X_SHOTS) execFileSync("import", ["-window", "root", `${SHOTS}/${name}-x.png`]);
+}
+
+before(async () => {
+  assert.ok(APP, "EVENKEEL_APP must name the desktop binary");
+  s = await Session.start(DRIVER, APP);
+});
+
+after(async () => {
+  await s?.end();
+});
+
+/** Unlocks the journal the journal test made, or makes one when this file runs alone. */
+async function openJournal() {
+  await s.waitFor("the gate", async () => (await s.findAll("#new-passphrase, #passphrase")).length > 0, 15000);
+  if ((await s.findAll("#new-passphrase")).length) {
+    await s.type("#new-passphrase", PASS);
+    await s.type("#repeat-passphrase", PASS);
+    await s.click(".check input");
+  } else {
+    await s.type("#passphrase", PASS);
+  }
+  await s.click("button[type=submit]");
+  await s.find("#nav-compose");
+}
+
+test("a hostile draft in words no list holds is marked, changes the verdict, and the calmer draft drops it", async () => {
+  await openJournal();
+  await s.click("#nav-compose");
+  await s.find("#compose-text");
+  // The calmer draft as plain text, without the struck-out words of the diff.
+  await s.click(".toggle input");
+
+  await s.type("#compose-text", CALM);
+  await s.waitForText("#verdict", /Calm/);
+
+  await s.type("#compose-text", ` ${THREAT}`);
+  const verdict = await s.waitForText("#verdict", /Hostile|Caution/);
+  assert.doesNotMatch(verdict, /Calm/);
+  await s.find(".highlights mark");
+  assert.match(await s.text("#findings"), /Threat/);
+  await s.waitFor("the calmer draft to catch up", async () => /10am on Saturday/.test(await s.text("#rewrite")), 5000);
+  const draft = await s.text("#rewrite");
+  assert.doesNotMatch(draft, /my solicitor will be writing/);
+  await shot("12-checker-threat");
+
+  await s.type("#compose-text", ` ${DIG}`);
+  await s.find(".highlights mark.learned");
+  assert.match(await s.text("#findings"), /May land badly/);
+  await s.waitFor("the dig to leave the calmer draft", async () => !/breaks down/.test(await s.text("#rewrite")), 5000);
+  assert.match(await s.text("#rewrite"), /10am on Saturday/);
+  await shot("13-checker-learned");
+});
