@@ -61,7 +61,8 @@ test("a hostile draft in words no list holds is marked, changes the verdict, and
   await s.type("#compose-text", CALM);
   await s.waitForText("#verdict", /Calm/);
 
-  await s.type("#compose-text", ` ${THREAT}`);
+  // type() replaces what the box holds, so each step types the whole message so far.
+  await s.type("#compose-text", `${CALM} ${THREAT}`);
   const verdict = await s.waitForText("#verdict", /Hostile|Caution/);
   assert.doesNotMatch(verdict, /Calm/);
   await s.find(".highlights mark");
@@ -69,12 +70,12 @@ test("a hostile draft in words no list holds is marked, changes the verdict, and
   await s.waitFor("the calmer draft to catch up", async () => /10am on Saturday/.test(await s.text("#rewrite")), 5000);
   const draft = await s.text("#rewrite");
   assert.doesNotMatch(draft, /my solicitor will be writing/);
-  await shot("12-checker-threat");
+  await shot("14-checker-threat");
 
-  await s.type("#compose-text", ` ${DIG}`);
+  await s.type("#compose-text", `${CALM} ${THREAT} ${DIG}`);
   await s.find(".highlights mark.learned");
   assert.match(await s.text("#findings"), /May land badly/);
   await s.waitFor("the dig to leave the calmer draft", async () => !/breaks down/.test(await s.text("#rewrite")), 5000);
   assert.match(await s.text("#rewrite"), /10am on Saturday/);
-  await shot("13-checker-learned");
+  await shot("15-checker-learned");
 });

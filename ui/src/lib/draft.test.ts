@@ -13,6 +13,8 @@ const tone: ToneReport = {
     firm: { pass: true, reason: "Clear." },
   },
   rewrite: "Please bring the coat on Friday.",
+  rewrite_note: null,
+  sentences: [],
 };
 
 const summer: EntryDraft = {
