@@ -35,6 +35,28 @@ impl Occurrence {
     pub fn minutes(&self) -> i64 {
         (self.end - self.start).num_minutes()
     }
+
+    /// The id of the occurrence `plan` planned to start on `date`.
+    pub fn id_for(plan: &str, date: NaiveDate) -> String {
+        format!("{plan}:{date}")
+    }
+
+    /// Splits an occurrence id into its plan id and planned local date, for a command that
+    /// is handed one (`evenkeel schedule log ID`).
+    pub fn parse_id(id: &str) -> Result<(String, NaiveDate)> {
+        let bad = || {
+            Error::invalid(
+                "occurrence",
+                format!("{id:?} is not an occurrence id; they look like PLAN:YYYY-MM-DD"),
+            )
+        };
+        let (plan, date) = id.trim().rsplit_once(':').ok_or_else(bad)?;
+        let date = date.parse::<NaiveDate>().map_err(|_| bad())?;
+        if plan.is_empty() {
+            return Err(bad());
+        }
+        Ok((plan.to_string(), date))
+    }
 }
 
 /// The longest range one call covers; a guard against a typo'd year, not a real limit.
@@ -136,7 +158,7 @@ fn planned_between(
             let date = at.date_naive();
             let end_date = date + Duration::days(block.days);
             out.push(Occurrence {
-                id: format!("{}:{date}", plan.id),
+                id: Occurrence::id_for(&plan.id, date),
                 plan: plan.id.clone(),
                 child: plan.child.clone(),
                 with: plan.with,
@@ -180,4 +202,30 @@ fn apply(mut o: Occurrence, exceptions: &[&Exception], compiled: &Compiled) -> O
         }
     }
     Some(o)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_occurrence_id_splits_back_into_plan_and_date() {
+        let date = NaiveDate::from_ymd_opt(2028, 2, 29).unwrap();
+        let id = Occurrence::id_for("42", date);
+        assert_eq!(id, "42:2028-02-29");
+        assert_eq!(Occurrence::parse_id(&id).unwrap(), ("42".to_string(), date));
+        // A plan id may itself hold a colon; the date is always the last part.
+        assert_eq!(
+            Occurrence::parse_id("a:b:2028-02-29").unwrap(),
+            ("a:b".to_string(), date)
+        );
+        for bad in ["42", "42:2028-02-30", ":2028-02-29"] {
+            assert_eq!(
+                Occurrence::parse_id(bad).unwrap_err().to_string(),
+                format!(
+                    "occurrence: {bad:?} is not an occurrence id; they look like PLAN:YYYY-MM-DD"
+                )
+            );
+        }
+    }
 }
