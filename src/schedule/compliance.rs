@@ -225,3 +225,35 @@ fn overnights(start: DateTime<FixedOffset>, end: DateTime<FixedOffset>) -> u32 {
     }
     u32::try_from(days.max(0)).unwrap_or(u32::MAX)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(s: &str) -> DateTime<FixedOffset> {
+        DateTime::parse_from_rfc3339(s).unwrap()
+    }
+
+    #[test]
+    fn overnights_count_the_midnights_slept_through() {
+        let nights = |a, b| overnights(at(a), at(b));
+        assert_eq!(
+            nights("2027-01-08T18:00:00+00:00", "2027-01-10T18:00:00+00:00"),
+            2
+        );
+        assert_eq!(
+            nights("2027-01-06T16:00:00+00:00", "2027-01-06T19:00:00+00:00"),
+            0
+        );
+        // Handed back at midnight: the evening is not a night.
+        assert_eq!(
+            nights("2027-01-06T16:00:00+00:00", "2027-01-07T00:00:00+00:00"),
+            0
+        );
+        // Across the spring clock change, read in each end's own offset.
+        assert_eq!(
+            nights("2027-03-26T18:00:00+00:00", "2027-03-28T18:00:00+01:00"),
+            2
+        );
+    }
+}

@@ -167,3 +167,29 @@ fn custom_rule_first_saturday_of_the_month() {
         ])
     );
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(48))]
+
+    /// Each rotation gives this parent exactly 7 of every 14 days, in turns that never overlap,
+    /// whatever day it starts on.
+    #[test]
+    fn rotations_share_the_fortnight_evenly(offset in 0i64..3000, which in 0usize..4) {
+        let start = d("2026-01-01") + chrono::Duration::days(offset);
+        let template = [
+            Template::WeekOnWeekOff { handover: at18() },
+            Template::TwoTwoThree { handover: at18() },
+            Template::TwoTwoFiveFive { handover: at18() },
+            Template::ThreeFourFourThree { handover: at18() },
+        ][which].clone();
+        let p = plan(template, &start.to_string(), LONDON);
+        // Eight whole cycles.
+        let last = start + chrono::Duration::days(8 * 14 - 1);
+        let got = occurrences(&p, &[], start, last).unwrap();
+        let days: i64 = got.iter().map(|o| (o.end.date_naive() - o.start.date_naive()).num_days()).sum();
+        proptest::prop_assert_eq!(days, 8 * 7);
+        for pair in got.windows(2) {
+            proptest::prop_assert!(pair[0].end < pair[1].start, "{} overlaps {}", pair[0].id, pair[1].id);
+        }
+    }
+}
