@@ -1,12 +1,12 @@
 //! The occurrences a plan gives over a range of dates, with its exceptions applied.
 
-use chrono::{DateTime, Duration, FixedOffset, NaiveDate, NaiveTime, TimeZone};
+use chrono::{DateTime, Duration, FixedOffset, NaiveDate, NaiveTime};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::exception::{Exception, ExceptionKind, HolidayEffect};
 use super::plan::{Compiled, Parent, Plan};
-use super::zone::resolve;
+use super::zone::{day_in_utc, resolve, NOON};
 use crate::error::{Error, Result};
 
 /// One planned stretch of time with a parent.
@@ -126,27 +126,11 @@ fn planned_between(
     if to < from {
         return Ok(out);
     }
-    let noon = NaiveTime::from_hms_opt(12, 0, 0).expect("noon");
-    let utc =
-        |date: NaiveDate, time: NaiveTime| rrule::Tz::UTC.from_utc_datetime(&date.and_time(time));
-    for block in &compiled.blocks {
-        // Only dates come from the rule, counted at noon UTC, so a clock change can never
-        // move one; the handover times are resolved in the plan's zone afterwards.
-        let first = plan.start + Duration::days(block.offset);
-        let dt_start = utc(first, noon);
-        let rule = block.rule.clone().validate(dt_start).map_err(|e| {
-            Error::invalid(
-                "rrule",
-                format!(
-                    "the rule does not fit the plan ({})",
-                    e.to_string().trim_end_matches('.')
-                ),
-            )
-        })?;
-        let result = rrule::RRuleSet::new(dt_start)
-            .rrule(rule)
-            .after(utc(from, NaiveTime::MIN))
-            .before(utc(to, noon))
+    for block in &compiled.rules {
+        let result = rrule::RRuleSet::new(block.dt_start)
+            .rrule(block.rule.clone())
+            .after(day_in_utc(from, NaiveTime::MIN))
+            .before(day_in_utc(to, NOON))
             .all(u16::MAX);
         if result.limited && result.dates.len() == usize::from(u16::MAX) {
             return Err(Error::invalid(

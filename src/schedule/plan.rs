@@ -1,12 +1,14 @@
 //! A plan: whose time it is, with which child, from when, and on which template.
 
-use chrono::NaiveDate;
+use chrono::{DateTime, Duration, NaiveDate, NaiveTime};
 use chrono_tz::Tz;
+use rrule::{RRule, Unvalidated};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use super::handover::Handover;
 use super::templates::{Block, Template};
-use super::zone::parse_zone;
+use super::zone::{day_in_utc, parse_zone, NOON};
 use crate::error::{Error, Result};
 
 /// Which parent a stretch of time is with. From the journal's point of view: the user is `me`.
@@ -59,7 +61,15 @@ pub struct Plan {
 /// A plan whose zone and rules have been checked, ready to produce occurrences.
 pub(crate) struct Compiled {
     pub tz: Tz,
-    pub blocks: Vec<Block>,
+    pub rules: Vec<Rule>,
+}
+
+/// One block's rule, validated against its first date.
+pub(crate) struct Rule {
+    pub dt_start: DateTime<rrule::Tz>,
+    pub rule: RRule,
+    pub days: i64,
+    pub handover: Handover,
 }
 
 impl Plan {
@@ -87,15 +97,61 @@ impl Plan {
             }
         }
         let tz = parse_zone(&self.zone)?;
-        let blocks = self.template.blocks()?;
-        Ok(Compiled { tz, blocks })
+        let rules = self
+            .template
+            .blocks()?
+            .into_iter()
+            .map(|block: Block| {
+                let dt_start = day_in_utc(self.start + Duration::days(block.offset), NOON);
+                let rule = until_as_last_date(block.rule, tz, block.handover.from);
+                let rule = rule.validate(dt_start).map_err(|e| {
+                    Error::invalid(
+                        "rrule",
+                        format!(
+                            "the rule does not fit a plan starting on {} ({})",
+                            self.start,
+                            e.to_string().trim_end_matches('.')
+                        ),
+                    )
+                })?;
+                Ok(Rule {
+                    dt_start,
+                    rule,
+                    days: block.days,
+                    handover: block.handover,
+                })
+            })
+            .collect::<Result<Vec<Rule>>>()?;
+        Ok(Compiled { tz, rules })
     }
+}
+
+/// Rules run on dates at noon UTC (see `zone::day_in_utc`), so a rule's UNTIL becomes the
+/// last date it includes: the occurrence on a date is in when its handover, at the plan's local
+/// time, is not after UNTIL. A floating or date-only UNTIL (`20270116`, common in calendar files)
+/// is read as the plan's wall-clock time; `rrule` parsed it in the machine's zone, whose wall
+/// time is the one written.
+fn until_as_last_date(rule: RRule<Unvalidated>, tz: Tz, handover: NaiveTime) -> RRule<Unvalidated> {
+    let Some(until) = rule.get_until().copied() else {
+        return rule;
+    };
+    let local = if until.timezone().is_local() {
+        until.naive_local()
+    } else {
+        until.with_timezone(&tz).naive_local()
+    };
+    let last = if local.time() >= handover {
+        local.date()
+    } else {
+        local.date() - Duration::days(1)
+    };
+    let end_of_day = NaiveTime::from_hms_opt(23, 59, 59).expect("a time of day");
+    rule.until(day_in_utc(last, end_of_day))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::schedule::Handover;
 
     fn plan() -> Plan {
         Plan {

@@ -10,6 +10,17 @@ use chrono_tz::Tz;
 
 use crate::error::{Error, Result};
 
+pub(crate) const NOON: NaiveTime = match NaiveTime::from_hms_opt(12, 0, 0) {
+    Some(noon) => noon,
+    None => panic!("noon is a time of day"),
+};
+
+/// A date and time in UTC, as `rrule` wants it. Recurrences run on dates alone, counted at noon
+/// UTC so a clock change can never move one; handovers are resolved in the plan's zone after.
+pub(crate) fn day_in_utc(date: NaiveDate, time: NaiveTime) -> DateTime<rrule::Tz> {
+    rrule::Tz::UTC.from_utc_datetime(&date.and_time(time))
+}
+
 /// Parses an IANA zone name such as `Europe/London`.
 pub(crate) fn parse_zone(name: &str) -> Result<Tz> {
     name.trim().parse::<Tz>().map_err(|_| {

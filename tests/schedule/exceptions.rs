@@ -205,3 +205,54 @@ fn bad_input_is_one_sentence_naming_the_problem() {
         "holiday: the holiday ends on 2027-07-20, before it starts on 2027-08-31"
     );
 }
+
+#[test]
+fn a_custom_rule_can_end_itself() {
+    let custom = |rule: &str| {
+        let mut p = plan(
+            Template::Custom {
+                rrule: rule.into(),
+                handover: Handover::between((10, 0), (16, 0)),
+                days: 0,
+            },
+            "2027-01-01",
+            LONDON,
+        );
+        p.id = "c".into();
+        p
+    };
+    let dates = |p: &Plan| -> Vec<String> {
+        occurrences(p, &[], d("2027-01-01"), d("2027-12-31"))
+            .unwrap()
+            .into_iter()
+            .map(|o| o.planned.to_string())
+            .collect()
+    };
+    // Saturdays: 2, 9, 16 January 2027.
+    assert_eq!(
+        dates(&custom("FREQ=WEEKLY;BYDAY=SA;COUNT=3")),
+        ["2027-01-02", "2027-01-09", "2027-01-16"]
+    );
+    assert_eq!(
+        dates(&custom("FREQ=WEEKLY;BYDAY=SA;UNTIL=20270116T235959Z")),
+        ["2027-01-02", "2027-01-09", "2027-01-16"]
+    );
+    // A date-only UNTIL (midnight, before the 10:00 handover) ends the day before; a
+    // floating time is the plan's wall clock; a UTC one is converted to it first.
+    assert_eq!(
+        dates(&custom("FREQ=WEEKLY;BYDAY=SA;UNTIL=20270116")),
+        ["2027-01-02", "2027-01-09"]
+    );
+    assert_eq!(
+        dates(&custom("FREQ=WEEKLY;BYDAY=SA;UNTIL=20270116T100000")),
+        ["2027-01-02", "2027-01-09", "2027-01-16"]
+    );
+    assert_eq!(
+        dates(&custom("FREQ=WEEKLY;BYDAY=SA;UNTIL=20270116T095959Z")),
+        ["2027-01-02", "2027-01-09"]
+    );
+    // In summer, 10:00 in London is 09:00 UTC.
+    let mut p = custom("FREQ=WEEKLY;BYDAY=SA;UNTIL=20270717T090000Z");
+    p.start = d("2027-07-01");
+    assert_eq!(dates(&p), ["2027-07-03", "2027-07-10", "2027-07-17"]);
+}
