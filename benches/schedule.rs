@@ -1,6 +1,6 @@
 //! Schedule benchmark: ten years of a 2-2-5-5 plan for two children, every occurrence logged,
 //! turned into occurrences and compliance figures (the target: well under 20 ms).
-//! Run: `cargo bench --bench schedule`.
+//! Run: `cargo bench --bench schedule` (medians in `target/criterion/schedule/*/new/estimates.json`).
 
 use std::hint::black_box;
 
@@ -83,8 +83,9 @@ fn ten_years(c: &mut Criterion) {
     let logged = outcomes(&all);
     eprintln!("{} occurrences, {} outcomes", all.len(), logged.len());
 
-    c.bench_function(
-        "schedule/2-2-5-5 x2 children, 10 years: occurrences + compliance",
+    let mut group = c.benchmark_group("schedule");
+    group.bench_function(
+        "2-2-5-5, two children, 10 years: occurrences + compliance",
         |b| {
             b.iter(|| {
                 let all: Vec<Occurrence> = plans
@@ -95,9 +96,10 @@ fn ten_years(c: &mut Criterion) {
             })
         },
     );
-    c.bench_function("schedule/compliance alone over 10 years", |b| {
+    group.bench_function("compliance alone, 10 years", |b| {
         b.iter(|| black_box(compliance(&all, &logged, from, to)))
     });
+    group.finish();
 }
 
 criterion_group!(benches, ten_years);
