@@ -4,6 +4,7 @@
 pub mod error;
 pub mod journal;
 pub mod model;
+pub mod schedule;
 pub mod tone;
 pub mod validate;
 
