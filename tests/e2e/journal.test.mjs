@@ -2,34 +2,19 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { Session } from "./webdriver.mjs";
-
-const DRIVER = process.env.TAURI_DRIVER_URL ?? "http://127.0.0.1:4444";
-const APP = process.env.EVENKEEL_APP;
-const SHOTS = process.env.E2E_SHOTS;
-const PASS = "kettle orbit maple sixty";
+import { PASS, shot as shotOf, startSession } from "./harness.mjs";
 
 let s;
-
-async function shot(name) {
-  if (!SHOTS) return;
-  mkdirSync(SHOTS, { recursive: true });
-  writeFileSync(`${SHOTS}/${name}.png`, await s.screenshot());
-  // WebDriver captures the page only; E2E_X_SHOTS=1 also takes the whole X screen, as a person sees it.
-  if (process.env.E2E_X_SHOTS) execFileSync("import", ["-window", "root", `${SHOTS}/${name}-x.png`]);
-}
-
 before(async () => {
-  assert.ok(APP, "EVENKEEL_APP must name the desktop binary");
-  s = await Session.start(DRIVER, APP);
+  s = await startSession();
 });
-
 after(async () => {
   await s?.end();
 });
+const shot = (name) => shotOf(s, name);
 
 test("a new parent creates a journal, writes an entry, finds it, locks and unlocks", async () => {
   await s.find("#new-passphrase");

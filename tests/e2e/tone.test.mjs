@@ -4,14 +4,7 @@
 // exists; run alone, it creates one.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { execFileSync } from "node:child_process";
-import { mkdirSync, writeFileSync } from "node:fs";
-import { Session } from "./webdriver.mjs";
-
-const DRIVER = process.env.TAURI_DRIVER_URL ?? "http://127.0.0.1:4444";
-const APP = process.env.EVENKEEL_APP;
-const SHOTS = process.env.E2E_SHOTS;
-const PASS = "kettle orbit maple sixty";
+import { PASS, shot as shotOf, startSession } from "./harness.mjs";
 
 const CALM = "Could you have her ready at 10am on Saturday?";
 // No word of this is in the checker's phrase lexicon: the threat is in its shape.
@@ -20,22 +13,13 @@ const THREAT = "One more late drop-off and my solicitor will be writing to you."
 const DIG = "Funny, the car only ever breaks down on your weekends.";
 
 let s;
-
-async function shot(name) {
-  if (!SHOTS) return;
-  mkdirSync(SHOTS, { recursive: true });
-  writeFileSync(`${SHOTS}/${name}.png`, await s.screenshot());
-  if (process.env.E2E_X_SHOTS) execFileSync("import", ["-window", "root", `${SHOTS}/${name}-x.png`]);
-}
-
 before(async () => {
-  assert.ok(APP, "EVENKEEL_APP must name the desktop binary");
-  s = await Session.start(DRIVER, APP);
+  s = await startSession();
 });
-
 after(async () => {
   await s?.end();
 });
+const shot = (name) => shotOf(s, name);
 
 /** Unlocks the journal the journal test made, or makes one when this file runs alone. */
 async function openJournal() {
