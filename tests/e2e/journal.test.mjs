@@ -96,6 +96,11 @@ test("a hostile draft is flagged, calmed with one click, marked as sent and foun
   }, 5000);
   await shot("8b-composer-narrow");
   await s.cmd("POST", "/window/rect", { width: 1280, height: 800 });
+  // Click only once the two columns are back: a click during the re-layout can land elsewhere.
+  await s.waitFor("the composer to unfold", async () => {
+    const draft = await s.cmd("GET", `/element/${await s.find("#rewrite")}/rect`);
+    return draft.x > 640;
+  }, 5000);
 
   await s.click(".finding.sev-high .use");
   await s.waitFor("the insult to be gone", async () => !/idiot/.test(await s.value("#compose-text")), 5000);
