@@ -10,6 +10,7 @@ mod phrases;
 mod questions;
 mod shouting;
 
+use super::learned::features::Span;
 use super::learned::Model;
 use super::normalize::{words, Word};
 use super::report::{Finding, SentenceReading, Severity, ToneSettings};
@@ -19,6 +20,21 @@ pub struct Rules {
     pub words: Vec<Word>,
     pub quotes: Vec<(usize, usize)>,
     pub findings: Vec<Finding>,
+}
+
+impl Rules {
+    /// What the model reads of the sentence at `start..end` of `text`: one constructor for the
+    /// checker and the training command, so both featurise exactly the same thing.
+    pub fn span<'a>(&'a self, text: &'a str, start: usize, end: usize) -> Span<'a> {
+        Span {
+            text,
+            words: &self.words,
+            start,
+            end,
+            quotes: &self.quotes,
+            findings: &self.findings,
+        }
+    }
 }
 
 /// Rules and model together.

@@ -1,7 +1,6 @@
 //! The learned model as a detector: each sentence gets a probability, and a sentence it reads as
 //! hostile gets a finding of its own when no rule already explains it.
 
-use super::super::learned::features::Span;
 use super::super::learned::Model;
 use super::super::report::{utf16_span, Category, Finding, SentenceReading, Severity};
 use super::super::sentences::sentences;
@@ -32,14 +31,7 @@ pub(super) struct Reading {
 /// findings its reading turns down.
 pub(super) fn read(text: &str, rules: &Rules, model: &Model) -> Reading {
     let ranges = sentences(text);
-    let span = |start, end| Span {
-        text,
-        words: &rules.words,
-        start,
-        end,
-        quotes: &rules.quotes,
-        findings: &rules.findings,
-    };
+    let span = |start, end| rules.span(text, start, end);
     let explained = |s: usize, e: usize| {
         rules
             .findings

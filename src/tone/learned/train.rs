@@ -7,7 +7,7 @@ use super::super::detect;
 use super::super::eval::Tally;
 use super::super::report::{ToneSettings, Verdict};
 use super::super::sentences::sentences;
-use super::features::{self, Block, Span, BUCKETS};
+use super::features::{self, Block, BUCKETS};
 use super::weights::{sigmoid, unit, Model};
 
 /// The features of one span, by block.
@@ -33,21 +33,11 @@ impl Example {
         let rules = detect::rules(text, settings);
         let features = |start: usize, end: usize| {
             let mut f = Features::default();
-            features::each(
-                &Span {
-                    text,
-                    words: &rules.words,
-                    start,
-                    end,
-                    quotes: &rules.quotes,
-                    findings: &rules.findings,
-                },
-                |block, i| match block {
-                    Block::Word => f.word.push(i),
-                    Block::Char => f.char.push(i),
-                    Block::Signal => f.signal.push(i),
-                },
-            );
+            features::each(&rules.span(text, start, end), |block, i| match block {
+                Block::Word => f.word.push(i),
+                Block::Char => f.char.push(i),
+                Block::Signal => f.signal.push(i),
+            });
             f
         };
         let mut parts = vec![(features(0, text.len()), weight)];
@@ -275,6 +265,7 @@ pub fn read_rows(tsv: &str) -> Vec<Row> {
 
 #[cfg(test)]
 mod tests {
+    use super::super::features::Span;
     use super::*;
 
     #[test]
