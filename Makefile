@@ -69,15 +69,17 @@ svelte-check: ui
 test-build: build-dir ui
 	$(CARGO) test --workspace --no-run $(TIMINGS)
 
+# A hung test fails within its limit and names what it was doing (scripts/watchdog.sh) rather
+# than running into CI's 90 minutes. The limits are ten times today's warm durations.
 test-rust: test-build
-	$(CARGO) test --workspace
+	scripts/watchdog.sh 900 $(CARGO) test --workspace
 
 test-ui:
 	cd ui && npm test
 
 # Drives the real window: tauri-driver + WebKitWebDriver under Xvfb.
 test-e2e: desktop
-	tests/e2e/run.sh
+	scripts/watchdog.sh 1200 tests/e2e/run.sh
 
 # Regenerates ui/src/lib/bindings.ts from the Rust types.
 bindings: build-dir

@@ -291,6 +291,7 @@ fn verify_exits_1_on_a_tampered_journal() {
             "More truth",
         ],
     );
+    evenkeel::journal::init_crypto();
     let conn = rusqlite::Connection::open(&j).unwrap();
     conn.pragma_update(None, "key", PASS).unwrap();
     conn.execute_batch(

@@ -49,6 +49,7 @@ pub fn draft(title: &str) -> EntryDraft {
 
 /// A plain (unencrypted) handle on the same file, for tests that play the attacker.
 pub fn raw_connection(path: &std::path::Path) -> rusqlite::Connection {
+    evenkeel::journal::init_crypto();
     let conn = rusqlite::Connection::open(path).unwrap();
     conn.pragma_update(None, "key", PASS).unwrap();
     conn
