@@ -78,6 +78,7 @@ fn drafts(n: usize, seed: u64) -> Vec<EntryDraft> {
                 legal_step: None,
                 mood: None,
                 message: None,
+                schedule: None,
                 children: vec![CHILDREN[next() as usize % CHILDREN.len()].to_string()],
                 people: vec![],
                 tags: vec![WORDS[next() as usize % 6].to_string()],

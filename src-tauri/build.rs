@@ -25,6 +25,18 @@ const COMMANDS: &[&str] = &[
     "save_message",
     "tone_settings",
     "set_tone_settings",
+    "schedule_plans",
+    "schedule_plan_parts",
+    "schedule_default_zone",
+    "schedule_preview",
+    "schedule_add_plan",
+    "schedule_edit_plan",
+    "schedule_exceptions",
+    "schedule_add_exception",
+    "schedule_contacts",
+    "schedule_log",
+    "schedule_compliance",
+    "mood_trends",
 ];
 
 fn main() {

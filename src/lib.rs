@@ -2,6 +2,7 @@
 //! It knows nothing of Tauri and compiles without WebKit.
 
 pub mod error;
+pub mod files;
 pub mod journal;
 pub mod model;
 pub mod schedule;

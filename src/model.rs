@@ -9,6 +9,7 @@ use std::str::FromStr;
 use ts_rs::TS;
 
 use crate::error::Error;
+use crate::schedule::{Exception, Outcome, Plan};
 use crate::tone::{
     Biff, BiffCheck, Category, Decoded, Finding, Fix, Sensitivity, SentenceReading, Severity,
     ToneReport, ToneSettings, Verdict,
@@ -62,6 +63,8 @@ named_enum!(
         Legal => "legal",
         Note => "note",
         Message => "message",
+        Plan => "plan",
+        Contact => "contact",
     }
 );
 
@@ -137,6 +140,31 @@ pub struct Mood {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub child: Option<String>,
+    /// The child's mood (1–5) as observed before and after a handover, in a check-in linked to
+    /// that planned contact (`occurrence`, e.g. `12:2027-01-08`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub child_before: Option<u8>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub child_after: Option<u8>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub occurrence: Option<String>,
+}
+
+/// What a schedule entry records, beside its title and note: a `plan` entry holds its plan, a
+/// `schedule-note` may hold an exception to the plans, and a `contact` or `missed-contact`
+/// entry holds the outcome of one planned contact. Kept in the entry so that every plan, change
+/// and outcome is a revision in the one hash chain.
+#[derive(Serialize, Deserialize, TS, Clone, Debug, PartialEq, Eq)]
+#[serde(rename_all = "kebab-case")]
+pub enum ScheduleRecord {
+    /// The plan's id is its entry's id, so it is stored empty and filled in when read.
+    Plan(Plan),
+    Exception(Exception),
+    /// The outcome's note is the entry's body, so it is stored empty and filled in when read.
+    Outcome(Outcome),
 }
 
 /// What the user writes: the content of one revision of an entry.
@@ -161,6 +189,10 @@ pub struct EntryDraft {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub message: Option<MessageInfo>,
+    /// Only on `plan`, `contact`, `missed-contact` and `schedule-note` entries.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub schedule: Option<ScheduleRecord>,
     #[serde(default)]
     pub children: Vec<String>,
     #[serde(default)]
@@ -406,6 +438,7 @@ pub fn typescript_bindings() -> String {
         Direction::decl(&cfg),
         MessageInfo::decl(&cfg),
         MessageDraft::decl(&cfg),
+        ScheduleRecord::decl(&cfg),
         EntryDraft::decl(&cfg),
         AttachmentInfo::decl(&cfg),
         Entry::decl(&cfg),
@@ -435,7 +468,14 @@ pub fn typescript_bindings() -> String {
         SentenceReading::decl(&cfg),
         ToneReport::decl(&cfg),
         Decoded::decl(&cfg),
-    ] {
+        crate::journal::Contact::decl(&cfg),
+        crate::journal::MoodWeek::decl(&cfg),
+        crate::journal::MoodAround::decl(&cfg),
+        crate::journal::MoodTrends::decl(&cfg),
+    ]
+    .into_iter()
+    .chain(crate::schedule::typescript_bindings())
+    {
         out.push_str("export ");
         out.push_str(&decl);
         out.push_str("\n\n");

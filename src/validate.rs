@@ -3,7 +3,8 @@
 use chrono::{DateTime, FixedOffset, Local, NaiveDate, NaiveDateTime, SecondsFormat, TimeZone};
 
 use crate::error::{Error, Result};
-use crate::model::{EntryDraft, EntryKind};
+use crate::model::{EntryDraft, EntryKind, ScheduleRecord};
+use crate::schedule::OutcomeKind;
 
 pub const MAX_TITLE_CHARS: usize = 300;
 /// One megabyte of text is several hundred pages; anything larger belongs in an attachment.
@@ -154,6 +155,20 @@ pub fn check(mut d: EntryDraft) -> Result<Checked> {
                     format!("{} is not a mood from 1 to 5", m.parent),
                 ));
             }
+            for (field, value) in [
+                ("child_before", m.child_before),
+                ("child_after", m.child_after),
+            ] {
+                if value.is_some_and(|v| !(1..=5).contains(&v)) {
+                    return Err(Error::invalid(
+                        field,
+                        format!("{} is not a mood from 1 to 5", value.unwrap_or_default()),
+                    ));
+                }
+            }
+            if let Some(o) = &m.occurrence {
+                crate::schedule::Occurrence::parse_id(o)?;
+            }
             m.feelings = tidy_names("feelings", std::mem::take(&mut m.feelings))?;
             m.child = m
                 .child
@@ -165,12 +180,67 @@ pub fn check(mut d: EntryDraft) -> Result<Checked> {
         (None, _) => {}
     }
 
+    check_schedule(&mut d)?;
+
     let (occurred_utc, occurred_day) = occurred_keys(&at);
     Ok(Checked {
         occurred_utc,
         occurred_day,
         draft: d,
     })
+}
+
+/// A schedule record belongs to one kind of entry, and each of those kinds holds its own.
+/// The plan's id and the outcome's note live in the entry (its id, its body), not twice.
+fn check_schedule(d: &mut EntryDraft) -> Result<()> {
+    let wrong = |what: &str| {
+        Error::invalid(
+            "schedule",
+            format!("a {} entry cannot hold {what}", d.kind.as_str()),
+        )
+    };
+    match (&mut d.schedule, d.kind) {
+        (None, EntryKind::Plan) => Err(Error::invalid(
+            "schedule",
+            "a plan entry needs its plan: the child, the template and the start date",
+        )),
+        (None, EntryKind::Contact) => Err(Error::invalid(
+            "schedule",
+            "a contact entry needs the outcome of a planned contact",
+        )),
+        (Some(ScheduleRecord::Plan(plan)), EntryKind::Plan) => {
+            plan.id = String::new();
+            let mut named = plan.clone();
+            named.id = "plan".into(); // any id: the entry gives the real one
+            named.validate()
+        }
+        (Some(ScheduleRecord::Exception(e)), EntryKind::ScheduleNote) => {
+            e.label = e.label.trim().to_string();
+            e.validate()
+        }
+        (Some(ScheduleRecord::Outcome(o)), EntryKind::Contact | EntryKind::MissedContact) => {
+            o.note = None;
+            let missed = matches!(o.kind, OutcomeKind::Missed | OutcomeKind::Cancelled { .. });
+            match (missed, d.kind) {
+                (true, EntryKind::Contact) => Err(Error::invalid(
+                    "schedule",
+                    "a missed or cancelled contact is recorded as a missed-contact entry",
+                )),
+                (false, EntryKind::MissedContact) => Err(Error::invalid(
+                    "schedule",
+                    format!(
+                        "contact that was {} is recorded as a contact entry",
+                        o.kind.name()
+                    ),
+                )),
+                _ => Ok(()),
+            }
+        }
+        (Some(ScheduleRecord::Plan(_)), _) => Err(wrong("a plan")),
+        (Some(ScheduleRecord::Exception(_)), _) => Err(wrong("an exception to the plans")),
+        (Some(ScheduleRecord::Outcome(_)), _) => Err(wrong("the outcome of a planned contact")),
+        (None, _) => Ok(()),
+    }
 }
 
 /// The timeline's sort key (UTC seconds) and day (in the entry's own offset).
@@ -232,6 +302,7 @@ mod tests {
             legal_step: None,
             mood: None,
             message: None,
+            schedule: None,
             children: vec!["Sam".into(), " sam ".into(), "".into()],
             people: vec![],
             tags: vec!["School".into(), "school".into()],
@@ -295,6 +366,7 @@ mod tests {
             parent: 7,
             feelings: vec![],
             child: None,
+            ..Mood::default()
         });
         assert!(matches!(
             check(d),

@@ -39,7 +39,14 @@ fn names() -> impl Strategy<Value = Vec<String>> {
 
 fn any_draft() -> impl Strategy<Value = EntryDraft> {
     (
-        prop::sample::select(EntryKind::ALL.to_vec()),
+        // Plans and contacts hold schedule records, written through the schedule's own calls.
+        prop::sample::select(
+            EntryKind::ALL
+                .iter()
+                .copied()
+                .filter(|k| !matches!(k, EntryKind::Plan | EntryKind::Contact))
+                .collect::<Vec<_>>(),
+        ),
         any_time(),
         "[A-Za-z][A-Za-z ,.'-]{0,40}",
         "[A-Za-z0-9][A-Za-z0-9 ,.!?'\n-]{0,200}",
@@ -71,6 +78,7 @@ fn any_draft() -> impl Strategy<Value = EntryDraft> {
                         parent: mood,
                         feelings: vec!["tired".into(), "hopeful".into()],
                         child: child_mood,
+                        ..Mood::default()
                     }),
                     message: (kind == EntryKind::Message).then(|| MessageInfo {
                         direction: if sent {
@@ -81,6 +89,7 @@ fn any_draft() -> impl Strategy<Value = EntryDraft> {
                         counterpart: "Alex".into(),
                         tone: None,
                     }),
+                    schedule: None,
                     children,
                     people,
                     tags,

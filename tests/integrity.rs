@@ -26,6 +26,7 @@ fn journal() -> (TempJournal, i64, i64) {
         parent: 2,
         feelings: vec!["tired".into()],
         child: None,
+        ..Mood::default()
     });
     mood.private = true;
     j.add(mood).unwrap();

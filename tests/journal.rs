@@ -207,6 +207,7 @@ fn timelines_filter_by_kind_child_tag_and_day() {
         parent: 2,
         feelings: vec!["tired".into()],
         child: None,
+        ..Mood::default()
     });
     c.private = true;
     c.occurred_at = "2026-03-10T21:00:00+00:00".into();

@@ -3,6 +3,7 @@
 
 mod commands;
 mod error;
+mod schedule_commands;
 mod state;
 
 use std::path::PathBuf;
@@ -46,6 +47,18 @@ fn main() {
             commands::save_message,
             commands::tone_settings,
             commands::set_tone_settings,
+            schedule_commands::schedule_plans,
+            schedule_commands::schedule_plan_parts,
+            schedule_commands::schedule_default_zone,
+            schedule_commands::schedule_preview,
+            schedule_commands::schedule_add_plan,
+            schedule_commands::schedule_edit_plan,
+            schedule_commands::schedule_exceptions,
+            schedule_commands::schedule_add_exception,
+            schedule_commands::schedule_contacts,
+            schedule_commands::schedule_log,
+            schedule_commands::schedule_compliance,
+            schedule_commands::mood_trends,
         ])
         .run(tauri::generate_context!())
         .expect("Evenkeel could not start its window");

@@ -1,6 +1,5 @@
 //! Files kept inside the encrypted journal. Never written to disk in clear unless exported.
 
-use std::io::Write;
 use std::path::Path;
 
 use rusqlite::{params, OptionalExtension};
@@ -115,33 +114,7 @@ impl Journal {
         replace: bool,
     ) -> Result<AttachmentInfo> {
         let (info, bytes) = self.attachment_data(attachment_id)?;
-        let err = |e| Error::Write {
-            path: out.to_path_buf(),
-            source: e,
-        };
-        if !replace && out.exists() {
-            return Err(Error::invalid(
-                "out",
-                format!("{} already exists; choose another name", out.display()),
-            ));
-        }
-        let name = out.file_name().ok_or_else(|| {
-            Error::invalid("out", format!("{} is not a file name", out.display()))
-        })?;
-        let mut tmp_name = std::ffi::OsString::from(".");
-        tmp_name.push(name);
-        tmp_name.push(".evenkeel-tmp");
-        let tmp = out.with_file_name(tmp_name);
-        let written = (|| {
-            let mut f = std::fs::File::create(&tmp)?;
-            f.write_all(&bytes)?;
-            f.sync_all()?;
-            std::fs::rename(&tmp, out)
-        })();
-        if let Err(e) = written {
-            let _ = std::fs::remove_file(&tmp);
-            return Err(err(e));
-        }
+        crate::files::write_file(out, &bytes, replace)?;
         Ok(info)
     }
 }

@@ -163,6 +163,7 @@ mod tests {
                 legal_step: None,
                 mood: None,
                 message: None,
+                schedule: None,
                 children: vec!["Sam".into()],
                 people: vec![],
                 tags: vec!["handover".into()],

@@ -121,6 +121,7 @@ impl Journal {
                 counterpart: counterpart.clone(),
                 tone: Some(report),
             }),
+            schedule: None,
             children: draft.children.clone(),
             people: if counterpart.is_empty() {
                 vec![]

@@ -6,7 +6,9 @@ mod derived;
 mod lock;
 mod messages;
 mod migrations;
+mod mood;
 mod query;
+mod schedule;
 mod verify;
 mod write;
 
@@ -20,6 +22,8 @@ use crate::error::{Error, Result};
 
 pub use attachments::MAX_ATTACHMENT_BYTES;
 pub use chain::GENESIS;
+pub use mood::{trends as mood_trends, MoodAround, MoodTrends, MoodWeek};
+pub use schedule::{plan_title, Contact};
 
 /// "EVKL": marks the file as ours once it is unlocked.
 const APPLICATION_ID: i64 = 0x4556_4B4C;

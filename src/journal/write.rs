@@ -33,6 +33,7 @@ impl Journal {
         let tx = self.conn.transaction()?;
         let (seq, old) = newest(&tx, id)?;
         reread_message(&mut draft, &old.draft, &settings)?;
+        Journal::keep_schedule(&mut draft, &old.draft);
         let checked = validate::check(draft)?;
         let content = RevisionContent {
             draft: checked.draft.clone(),

@@ -55,6 +55,12 @@ pub struct Exception {
 
 impl Exception {
     pub fn validate(&self) -> Result<()> {
+        if self.label.trim().is_empty() {
+            return Err(Error::invalid(
+                "label",
+                "say what the exception is, e.g. \"Christmas 2027\"",
+            ));
+        }
         if let ExceptionKind::Holiday { from, to, .. } = self.kind {
             if to < from {
                 return Err(Error::invalid(

@@ -45,6 +45,22 @@ impl Handover {
     }
 }
 
+impl std::fmt::Display for Handover {
+    /// The form `FromStr` reads: `18:00`, or `16:00-19:00` when the two ends differ.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if self.from == self.to {
+            write!(f, "{}", self.from.format("%H:%M"))
+        } else {
+            write!(
+                f,
+                "{}-{}",
+                self.from.format("%H:%M"),
+                self.to.format("%H:%M")
+            )
+        }
+    }
+}
+
 impl FromStr for Handover {
     type Err = Error;
     /// `HH:MM` (the same time at both ends) or `HH:MM-HH:MM`.

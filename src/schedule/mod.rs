@@ -9,8 +9,10 @@
 pub mod compliance;
 pub mod exception;
 pub mod handover;
+pub mod ics;
 pub mod occurrences;
 pub mod outcome;
+pub mod parts;
 pub mod plan;
 pub mod templates;
 mod zone;
@@ -20,11 +22,11 @@ pub use exception::{Exception, ExceptionKind, HolidayEffect};
 pub use handover::Handover;
 pub use occurrences::{occurrences, Occurrence};
 pub use outcome::{Outcome, OutcomeKind};
+pub use parts::{system_zone, PlanParts};
 pub use plan::{Arrangement, Parent, Plan};
 pub use templates::{Template, TemplateName};
 
-/// The TypeScript declarations of the schedule's types, for the desktop once it shows them
-/// (not yet part of `model::typescript_bindings`).
+/// The TypeScript declarations of the schedule's types, part of `model::typescript_bindings`.
 pub fn typescript_bindings() -> Vec<String> {
     use ts_rs::TS;
     let cfg = ts_rs::Config::new().with_large_int("number");
@@ -35,6 +37,7 @@ pub fn typescript_bindings() -> Vec<String> {
         TemplateName::decl(&cfg),
         Template::decl(&cfg),
         Plan::decl(&cfg),
+        PlanParts::decl(&cfg),
         HolidayEffect::decl(&cfg),
         ExceptionKind::decl(&cfg),
         Exception::decl(&cfg),

@@ -41,6 +41,7 @@ pub enum Arrangement {
 pub struct Plan {
     /// Stable and chosen by whoever stores the plan (the journal uses its entry id); part of
     /// every occurrence id, so it must not change when the plan is edited.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub id: String,
     pub child: String,
     /// The parent the plan's time is with.

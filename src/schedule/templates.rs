@@ -48,6 +48,21 @@ impl TemplateName {
         TemplateName::Custom,
     ];
 
+    /// The template in words, for titles: "alternate weekends".
+    pub fn describe(self) -> &'static str {
+        match self {
+            TemplateName::AlternateWeekends => "alternate weekends",
+            TemplateName::EveryWeekend => "every weekend",
+            TemplateName::MidweekEvening => "a midweek evening",
+            TemplateName::AlternateWeekendsMidweek => "alternate weekends and a midweek evening",
+            TemplateName::WeekOnWeekOff => "week on, week off",
+            TemplateName::TwoTwoThree => "a 2-2-3 rotation",
+            TemplateName::TwoTwoFiveFive => "a 2-2-5-5 rotation",
+            TemplateName::ThreeFourFourThree => "a 3-4-4-3 rotation",
+            TemplateName::Custom => "a custom rule",
+        }
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             TemplateName::AlternateWeekends => "alternate-weekends",
@@ -200,6 +215,29 @@ impl Template {
         };
         template.blocks()?;
         Ok(template)
+    }
+
+    /// The handover a parent would name for the plan (the weekend's, for weekends plus a midweek
+    /// evening), in the form `HH:MM[-HH:MM]`.
+    pub fn handover_text(&self) -> String {
+        match self {
+            Template::AlternateWeekends { handover }
+            | Template::EveryWeekend { handover }
+            | Template::MidweekEvening { handover, .. }
+            | Template::WeekOnWeekOff { handover }
+            | Template::TwoTwoThree { handover }
+            | Template::TwoTwoFiveFive { handover }
+            | Template::ThreeFourFourThree { handover }
+            | Template::Custom { handover, .. } => handover.to_string(),
+            Template::AlternateWeekendsMidweek { weekend, .. } => weekend.to_string(),
+        }
+    }
+
+    pub fn rrule(&self) -> Option<&str> {
+        match self {
+            Template::Custom { rrule, .. } => Some(rrule),
+            _ => None,
+        }
     }
 
     pub fn name(&self) -> TemplateName {

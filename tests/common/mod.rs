@@ -39,6 +39,7 @@ pub fn draft(title: &str) -> EntryDraft {
         legal_step: None,
         mood: None,
         message: None,
+        schedule: None,
         children: vec!["Sam".into()],
         people: vec![],
         tags: vec![],

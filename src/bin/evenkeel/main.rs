@@ -4,6 +4,7 @@
 //! journal, 4 storage (the journal busy in another process, a full disk, an I/O error).
 
 mod print;
+mod schedule;
 mod tone;
 
 use std::io::{IsTerminal, Read};
@@ -135,6 +136,21 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Parenting-time plans, and what happened at each planned contact
+    Schedule {
+        #[command(subcommand)]
+        command: schedule::ScheduleCommand,
+    },
+    /// Figures from the record
+    Report {
+        #[command(subcommand)]
+        command: schedule::ReportCommand,
+    },
+    /// Calendar files: export the planned contacts, import term dates or other events
+    Ics {
+        #[command(subcommand)]
+        command: schedule::IcsCommand,
+    },
     /// Measure the checker on labelled files (label<TAB>text or spans<TAB>text)
     Eval {
         #[arg(required = true)]
@@ -184,6 +200,15 @@ struct Fields {
     /// The child's mood as you observed it
     #[arg(long)]
     child_mood: Option<String>,
+    /// The child's mood from 1 to 5 before a handover (mood entries)
+    #[arg(long, value_name = "1-5")]
+    child_before: Option<u8>,
+    /// The child's mood from 1 to 5 after a handover (mood entries)
+    #[arg(long, value_name = "1-5")]
+    child_after: Option<u8>,
+    /// The planned contact a mood check-in is about, e.g. 12:2027-01-08 (mood entries)
+    #[arg(long, value_name = "OCCURRENCE")]
+    contact: Option<String>,
     #[arg(long = "tag")]
     tags: Vec<String>,
     #[arg(long = "child")]
@@ -305,6 +330,7 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
                 legal_step: None,
                 mood: None,
                 message: None,
+                schedule: None,
                 children: vec![],
                 people: vec![],
                 tags: vec![],
@@ -453,6 +479,9 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
                 out.display()
             );
         }
+        Command::Schedule { command } => schedule::schedule(&mut open(&path)?, command)?,
+        Command::Report { command } => schedule::report(&open(&path)?, command)?,
+        Command::Ics { command } => schedule::ics(&mut open(&path)?, command)?,
         Command::Verify { json } => {
             let report = open(&path)?.verify()?;
             if json {
@@ -495,7 +524,13 @@ impl Fields {
         if let Some(s) = self.step {
             d.legal_step = Some(s.parse::<LegalStep>()?);
         }
-        if self.mood.is_some() || !self.feelings.is_empty() || self.child_mood.is_some() {
+        if self.mood.is_some()
+            || !self.feelings.is_empty()
+            || self.child_mood.is_some()
+            || self.child_before.is_some()
+            || self.child_after.is_some()
+            || self.contact.is_some()
+        {
             let old = d.mood.take().unwrap_or_default();
             d.mood = Some(Mood {
                 parent: self.mood.unwrap_or(old.parent),
@@ -505,6 +540,9 @@ impl Fields {
                     self.feelings
                 },
                 child: self.child_mood.or(old.child),
+                child_before: self.child_before.or(old.child_before),
+                child_after: self.child_after.or(old.child_after),
+                occurrence: self.contact.or(old.occurrence),
             });
         }
         if adding && d.kind != EntryKind::Interaction {

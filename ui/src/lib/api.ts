@@ -2,7 +2,15 @@
 import { invoke } from "@tauri-apps/api/core";
 import type {
   AttachmentInfo,
+  Compliance,
+  Contact,
   Decoded,
+  Exception,
+  MoodTrends,
+  Occurrence,
+  Outcome,
+  Plan,
+  PlanParts,
   Direction,
   MessageDraft,
   ToneReport,
@@ -89,6 +97,25 @@ export const api = {
     call<Entry>("save_message", { draft, occurredAt }),
   toneSettings: () => call<ToneSettings>("tone_settings"),
   setToneSettings: (settings: ToneSettings) => call<ToneSettings>("set_tone_settings", { settings }),
+  // The parenting-time schedule. Dates are YYYY-MM-DD; a null child means every child.
+  plans: () => call<Plan[]>("schedule_plans"),
+  planParts: (id: string) => call<PlanParts>("schedule_plan_parts", { id }),
+  defaultZone: () => call<string>("schedule_default_zone"),
+  /** The occurrences a plan would give, checked but not saved. */
+  previewPlan: (parts: PlanParts, from: string, to: string) =>
+    call<Occurrence[]>("schedule_preview", { parts, from, to }),
+  addPlan: (parts: PlanParts, note: string) => call<Plan>("schedule_add_plan", { parts, note }),
+  editPlan: (id: string, parts: PlanParts) => call<Plan>("schedule_edit_plan", { id, parts }),
+  exceptions: () => call<Exception[]>("schedule_exceptions"),
+  addException: (exception: Exception, note: string) =>
+    call<Entry>("schedule_add_exception", { exception, note }),
+  contacts: (from: string, to: string, child: string | null) =>
+    call<Contact[]>("schedule_contacts", { from, to, child }),
+  /** Logs or corrects an outcome; the entry that records it (missed-contact for missed or cancelled). */
+  logOutcome: (outcome: Outcome) => call<Entry>("schedule_log", { outcome }),
+  compliance: (from: string, to: string, child: string | null) =>
+    call<Compliance[]>("schedule_compliance", { from, to, child }),
+  moodTrends: (from: string, to: string) => call<MoodTrends>("mood_trends", { from, to }),
 };
 
 export function errorMessage(e: unknown): string {

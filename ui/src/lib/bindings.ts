@@ -1,12 +1,17 @@
 // Generated from the Rust types in src/model.rs by `make bindings`. Do not edit.
 
-export type EntryKind = "interaction" | "missed-contact" | "incident" | "mood" | "schedule-note" | "legal" | "note" | "message";
+export type EntryKind = "interaction" | "missed-contact" | "incident" | "mood" | "schedule-note" | "legal" | "note" | "message" | "plan" | "contact";
 
 export type Channel = "call" | "text" | "email" | "in-person" | "video" | "handover" | "other";
 
 export type LegalStep = "miam" | "mediation" | "application" | "hearing" | "order" | "breach" | "letter";
 
-export type Mood = { parent: number, feelings: Array<string>, child?: string, };
+export type Mood = { parent: number, feelings: Array<string>, child?: string, 
+/**
+ * The child's mood (1–5) as observed before and after a handover, in a check-in linked to
+ * that planned contact (`occurrence`, e.g. `12:2027-01-08`).
+ */
+child_before?: number, child_after?: number, occurrence?: string, };
 
 export type Direction = "sent" | "received";
 
@@ -18,6 +23,8 @@ counterpart: string, tone?: ToneReport, };
 
 export type MessageDraft = { direction: Direction, counterpart: string, channel?: Channel, text: string, children: Array<string>, };
 
+export type ScheduleRecord = { "plan": Plan } | { "exception": Exception } | { "outcome": Outcome };
+
 export type EntryDraft = { kind: EntryKind, 
 /**
  * When it happened: RFC 3339 with the user's UTC offset.
@@ -26,7 +33,11 @@ occurred_at: string, title: string, body: string, channel?: Channel, legal_step?
 /**
  * Only on a `message` entry.
  */
-message?: MessageInfo, children: Array<string>, people: Array<string>, tags: Array<string>, location?: string, 
+message?: MessageInfo, 
+/**
+ * Only on `plan`, `contact`, `missed-contact` and `schedule-note` entries.
+ */
+schedule?: ScheduleRecord, children: Array<string>, people: Array<string>, tags: Array<string>, location?: string, 
 /**
  * Kept out of exports unless the user chooses otherwise.
  */
@@ -58,7 +69,11 @@ occurred_at: string, title: string, body: string, channel?: Channel, legal_step?
 /**
  * Only on a `message` entry.
  */
-message?: MessageInfo, children: Array<string>, people: Array<string>, tags: Array<string>, location?: string, 
+message?: MessageInfo, 
+/**
+ * Only on `plan`, `contact`, `missed-contact` and `schedule-note` entries.
+ */
+schedule?: ScheduleRecord, children: Array<string>, people: Array<string>, tags: Array<string>, location?: string, 
 /**
  * Kept out of exports unless the user chooses otherwise.
  */
@@ -248,3 +263,163 @@ set_aside: Array<string>,
  * A short, neutral reply that answers only the requests.
  */
 reply: string, findings: Array<Finding>, };
+
+export type Contact = { outcome: Outcome | null, 
+/**
+ * The entry that records the outcome.
+ */
+entry: number | null, 
+/**
+ * `PLAN:YYYY-MM-DD`, from the plan id and the local date it was planned to start on.
+ * Stable across re-computation and edits to other dates, so outcomes can refer to it.
+ */
+id: string, plan: string, child: string, 
+/**
+ * The parent the time is with (a holiday swap may have turned it round).
+ */
+with: Parent, 
+/**
+ * RFC 3339 with the zone's offset at that moment.
+ */
+start: string, end: string, 
+/**
+ * The local date it was planned to start on (the date in its id).
+ */
+planned: string, 
+/**
+ * The label of the exception that changed it, if one did.
+ */
+exception: string | null, };
+
+export type MoodWeek = { 
+/**
+ * The Monday, YYYY-MM-DD.
+ */
+week: string, 
+/**
+ * Mean of the parent's mood (1–5), to one decimal.
+ */
+average: number, entries: number, };
+
+export type MoodAround = { 
+/**
+ * `happened` (kept, late or short), `did-not-happen` (missed or cancelled) or `not-logged`.
+ */
+contact: string, entries: number, parent_average: number | null, child_before_average: number | null, child_after_average: number | null, };
+
+export type MoodTrends = { from: string, to: string, weeks: Array<MoodWeek>, around_contact: Array<MoodAround>, };
+
+export type Parent = "me" | "other";
+
+export type Arrangement = "lives-with" | "spends-time-with";
+
+export type Handover = { from: string, to: string, };
+
+export type TemplateName = "alternate-weekends" | "every-weekend" | "midweek-evening" | "alternate-weekends-midweek" | "week-on-week-off" | "2-2-3" | "2-2-5-5" | "3-4-4-3" | "custom";
+
+export type Template = { "template": "alternate-weekends", handover: Handover, } | { "template": "every-weekend", handover: Handover, } | { "template": "midweek-evening", weekday: string, handover: Handover, } | { "template": "alternate-weekends-midweek", weekend: Handover, weekday: string, midweek: Handover, } | { "template": "week-on-week-off", handover: Handover, } | { "template": "2-2-3", handover: Handover, } | { "template": "2-2-5-5", handover: Handover, } | { "template": "3-4-4-3", handover: Handover, } | { "template": "custom", rrule: string, handover: Handover, days: number, };
+
+export type Plan = { 
+/**
+ * Stable and chosen by whoever stores the plan (the journal uses its entry id); part of
+ * every occurrence id, so it must not change when the plan is edited.
+ */
+id?: string, child: string, 
+/**
+ * The parent the plan's time is with.
+ */
+with: Parent, arrangement: Arrangement, start: string, 
+/**
+ * The last day an occurrence may start on; `None` while the plan runs on.
+ */
+until: string | null, place: string | null, 
+/**
+ * IANA zone the handover times are agreed in, e.g. `Europe/London`.
+ */
+zone: string, } & ({ "template": "alternate-weekends", handover: Handover, } | { "template": "every-weekend", handover: Handover, } | { "template": "midweek-evening", weekday: string, handover: Handover, } | { "template": "alternate-weekends-midweek", weekend: Handover, weekday: string, midweek: Handover, } | { "template": "week-on-week-off", handover: Handover, } | { "template": "2-2-3", handover: Handover, } | { "template": "2-2-5-5", handover: Handover, } | { "template": "3-4-4-3", handover: Handover, } | { "template": "custom", rrule: string, handover: Handover, days: number, });
+
+export type PlanParts = { child: string, template: TemplateName, 
+/**
+ * YYYY-MM-DD
+ */
+start: string, 
+/**
+ * `HH:MM` or `HH:MM-HH:MM`; the template's usual times when empty.
+ */
+handover: string | null, 
+/**
+ * YYYY-MM-DD, the last day a contact may start on.
+ */
+until: string | null, 
+/**
+ * Only with the `custom` template: an RFC 5545 rule such as `FREQ=WEEKLY;BYDAY=SA`.
+ */
+rrule: string | null, 
+/**
+ * IANA zone; this computer's when empty.
+ */
+zone: string | null, place: string | null, with: Parent, arrangement: Arrangement, };
+
+export type HolidayEffect = "suspend" | "swap";
+
+export type ExceptionKind = { "kind": "holiday", from: string, to: string, effect: HolidayEffect, } | { "kind": "swap", date: string, to: string, } | { "kind": "cancel", date: string, };
+
+export type Exception = { 
+/**
+ * The plan it changes; `None` applies to every plan (school term dates, for instance).
+ */
+plan: string | null, 
+/**
+ * What the parents called it: "Christmas 2027", "Dad's wedding".
+ */
+label: string, } & ({ "kind": "holiday", from: string, to: string, effect: HolidayEffect, } | { "kind": "swap", date: string, to: string, } | { "kind": "cancel", date: string, });
+
+export type Occurrence = { 
+/**
+ * `PLAN:YYYY-MM-DD`, from the plan id and the local date it was planned to start on.
+ * Stable across re-computation and edits to other dates, so outcomes can refer to it.
+ */
+id: string, plan: string, child: string, 
+/**
+ * The parent the time is with (a holiday swap may have turned it round).
+ */
+with: Parent, 
+/**
+ * RFC 3339 with the zone's offset at that moment.
+ */
+start: string, end: string, 
+/**
+ * The local date it was planned to start on (the date in its id).
+ */
+planned: string, 
+/**
+ * The label of the exception that changed it, if one did.
+ */
+exception: string | null, };
+
+export type OutcomeKind = { "outcome": "kept" } | { "outcome": "late", minutes: number, } | { "outcome": "short", minutes: number, } | { "outcome": "missed" } | { "outcome": "cancelled", by: Parent, reason: string, } | { "outcome": "swapped" };
+
+export type Outcome = { 
+/**
+ * The occurrence's id (`PLAN:YYYY-MM-DD`).
+ */
+occurrence: string, note: string | null, 
+/**
+ * Journal entries that tell more (the missed-contact entry, messages about it).
+ */
+entries: Array<number>, } & ({ "outcome": "kept" } | { "outcome": "late", minutes: number, } | { "outcome": "short", minutes: number, } | { "outcome": "missed" } | { "outcome": "cancelled", by: Parent, reason: string, } | { "outcome": "swapped" });
+
+export type ParentTime = { planned_hours: number, actual_hours: number, planned_overnights: number, actual_overnights: number, };
+
+export type Deviation = { occurrence: string, date: string, start: string, 
+/**
+ * Planned minutes that did not happen (0 for a swap).
+ */
+minutes_lost: number, note: string | null, } & ({ "outcome": "kept" } | { "outcome": "late", minutes: number, } | { "outcome": "short", minutes: number, } | { "outcome": "missed" } | { "outcome": "cancelled", by: Parent, reason: string, } | { "outcome": "swapped" });
+
+export type Compliance = { child: string, from: string, to: string, planned: number, kept: number, late: number, short: number, missed: number, cancelled_by_me: number, cancelled_by_other: number, swapped: number, unlogged: number, me: ParentTime, other: ParentTime, 
+/**
+ * Of the planned time whose outcome is known (logged, and not swapped for other time),
+ * the percentage that happened, to one decimal; `None` when there is none.
+ */
+percent_happened: number | null, deviations: Array<Deviation>, };

@@ -11,7 +11,12 @@ export const KINDS: { value: EntryKind; label: string; hint: string }[] = [
   { value: "legal", label: "Legal or mediation", hint: "MIAM, mediation, applications, hearings, orders, letters" },
   { value: "note", label: "Note", hint: "Anything else worth keeping" },
   { value: "message", label: "Message", hint: "A message sent to or received from the other parent, kept word for word" },
+  { value: "plan", label: "Parenting plan", hint: "A schedule of planned time, made in the Schedule view" },
+  { value: "contact", label: "Contact", hint: "What happened at a planned contact, logged in the Schedule view" },
 ];
+
+/** Kinds made only in the Schedule view, never chosen in the entry editor. */
+export const SCHEDULE_KINDS: EntryKind[] = ["plan", "contact"];
 
 /** The channels a written message travels by. */
 export const MESSAGE_CHANNELS: { value: Channel; label: string }[] = [

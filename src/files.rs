@@ -1,0 +1,37 @@
+//! Writing a file the user asked for (a saved attachment, an exported calendar): never over an
+//! existing one unless they said so, and never half-written (a temporary file, synced, renamed).
+
+use std::io::Write;
+use std::path::Path;
+
+use crate::error::{Error, Result};
+
+pub fn write_file(out: &Path, bytes: &[u8], replace: bool) -> Result<()> {
+    if !replace && out.exists() {
+        return Err(Error::invalid(
+            "out",
+            format!("{} already exists; choose another name", out.display()),
+        ));
+    }
+    let name = out
+        .file_name()
+        .ok_or_else(|| Error::invalid("out", format!("{} is not a file name", out.display())))?;
+    let mut tmp_name = std::ffi::OsString::from(".");
+    tmp_name.push(name);
+    tmp_name.push(".evenkeel-tmp");
+    let tmp = out.with_file_name(tmp_name);
+    let written = (|| {
+        let mut f = std::fs::File::create(&tmp)?;
+        f.write_all(bytes)?;
+        f.sync_all()?;
+        std::fs::rename(&tmp, out)
+    })();
+    if let Err(e) = written {
+        let _ = std::fs::remove_file(&tmp);
+        return Err(Error::Write {
+            path: out.to_path_buf(),
+            source: e,
+        });
+    }
+    Ok(())
+}

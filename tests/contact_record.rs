@@ -1,0 +1,666 @@
+//! The contact record in the journal: plans, outcomes and exceptions are revisions in the hash
+//! chain; a missed contact is a timeline entry; corrections keep the earlier version; the CLI
+//! and calendar files on top. Dates were counted on a calendar: 8 January 2027 is a Friday.
+
+mod common;
+
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+
+use chrono::NaiveDate;
+use common::{raw_connection, TempJournal, PASS};
+use evenkeel::model::{EntryKind, Filter, RevisionAction};
+use evenkeel::schedule::{
+    Arrangement, Exception, ExceptionKind, HolidayEffect, Outcome, OutcomeKind, Parent, PlanParts,
+    TemplateName,
+};
+use evenkeel::Journal;
+use serde_json::Value;
+
+fn d(s: &str) -> NaiveDate {
+    s.parse().unwrap()
+}
+
+fn weekends(start: &str) -> PlanParts {
+    PlanParts {
+        child: "Sam".into(),
+        template: TemplateName::AlternateWeekends,
+        start: start.into(),
+        handover: Some("18:00".into()),
+        until: None,
+        rrule: None,
+        zone: Some("Europe/London".into()),
+        place: Some("the library car park".into()),
+        with: Parent::Me,
+        arrangement: Arrangement::SpendsTimeWith,
+    }
+}
+
+fn outcome(occurrence: &str, kind: OutcomeKind, note: Option<&str>) -> Outcome {
+    Outcome {
+        occurrence: occurrence.into(),
+        kind,
+        note: note.map(String::from),
+        entries: vec![],
+    }
+}
+
+fn ids(j: &Journal, from: &str, to: &str) -> Vec<String> {
+    j.contacts(d(from), d(to), None)
+        .unwrap()
+        .into_iter()
+        .map(|c| c.occurrence.id)
+        .collect()
+}
+
+#[test]
+fn a_missed_contact_is_a_timeline_entry_and_a_correction_keeps_the_first_account() {
+    let t = TempJournal::new();
+    let mut j = t.create();
+    let plan = j
+        .add_plan(
+            weekends("2027-01-08").to_plan("").unwrap(),
+            "Order of 4 Dec 2026",
+        )
+        .unwrap();
+    let p = &plan.id;
+    assert_eq!(
+        ids(&j, "2027-01-01", "2027-02-28"),
+        ["2027-01-08", "2027-01-22", "2027-02-05", "2027-02-19"].map(|x| format!("{p}:{x}"))
+    );
+
+    let missed = j
+        .log_outcome(outcome(
+            &format!("{p}:2027-01-22"),
+            OutcomeKind::Missed,
+            Some("Nobody at the door at 18:00; waited 40 minutes."),
+        ))
+        .unwrap();
+    let entry = j.get(missed).unwrap();
+    assert_eq!(entry.draft.kind, EntryKind::MissedContact);
+    assert_eq!(
+        entry.draft.title,
+        "Missed contact: Sam, Friday 22 January 2027 at 18:00"
+    );
+    assert_eq!(entry.draft.occurred_at, "2027-01-22T18:00:00+00:00");
+    assert_eq!(
+        entry.draft.body,
+        "Nobody at the door at 18:00; waited 40 minutes."
+    );
+    let timeline = j
+        .list(&Filter {
+            kind: Some(EntryKind::MissedContact),
+            ..Filter::default()
+        })
+        .unwrap();
+    assert_eq!(
+        timeline.iter().map(|e| e.id).collect::<Vec<_>>(),
+        vec![missed]
+    );
+
+    j.log_outcome(outcome(&format!("{p}:2027-01-08"), OutcomeKind::Kept, None))
+        .unwrap();
+    // The other parent later says they had cancelled by text: the same entry, corrected.
+    let corrected = j
+        .log_outcome(outcome(
+            &format!("{p}:2027-01-22"),
+            OutcomeKind::Cancelled {
+                by: Parent::Other,
+                reason: "Said by text at 17:55 that Sam was ill".into(),
+            },
+            Some("Text arrived at 17:55, after I had set off."),
+        ))
+        .unwrap();
+    assert_eq!(corrected, missed);
+    let history = j.history(missed).unwrap();
+    assert_eq!(history.len(), 2);
+    assert_eq!(history[1].action, RevisionAction::Edit);
+    assert!(history[0]
+        .canonical_content
+        .contains("\"outcome\":\"missed\""));
+    assert!(history[1]
+        .canonical_content
+        .contains("\"outcome\":\"cancelled\""));
+
+    let figures = j
+        .compliance(d("2027-01-01"), d("2027-02-28"), None)
+        .unwrap();
+    assert_eq!(figures.len(), 1);
+    let c = &figures[0];
+    assert_eq!(
+        (
+            c.planned,
+            c.kept,
+            c.missed,
+            c.cancelled_by_other,
+            c.unlogged
+        ),
+        (4, 1, 0, 1, 2)
+    );
+    let contacts = j
+        .contacts(d("2027-01-20"), d("2027-01-25"), Some("sam"))
+        .unwrap();
+    assert_eq!(contacts[0].entry, Some(missed));
+    assert_eq!(
+        contacts[0].outcome.as_ref().unwrap().note.as_deref(),
+        Some("Text arrived at 17:55, after I had set off.")
+    );
+
+    let report = j.verify().unwrap();
+    assert!(report.ok, "{report:?}");
+}
+
+#[test]
+fn changing_a_plan_adds_a_revision_and_keeps_its_id_and_outcomes() {
+    let t = TempJournal::new();
+    let mut j = t.create();
+    let plan = j
+        .add_plan(weekends("2027-01-08").to_plan("").unwrap(), "")
+        .unwrap();
+    let first = format!("{}:2027-01-08", plan.id);
+    j.log_outcome(outcome(&first, OutcomeKind::Kept, None))
+        .unwrap();
+
+    let mut later = weekends("2027-01-08");
+    later.handover = Some("17:00".into());
+    j.edit_plan(later.to_plan(&plan.id).unwrap()).unwrap();
+    let contacts = j.contacts(d("2027-01-01"), d("2027-01-31"), None).unwrap();
+    assert_eq!(
+        contacts[0].occurrence.start.to_rfc3339(),
+        "2027-01-08T17:00:00+00:00"
+    );
+    assert_eq!(contacts[0].occurrence.id, first);
+    assert!(contacts[0].outcome.is_some(), "the outcome stays with it");
+
+    j.end_plan(&plan.id, d("2027-01-31")).unwrap();
+    assert_eq!(ids(&j, "2027-01-01", "2027-03-31").len(), 2);
+    let entry_id: i64 = plan.id.parse().unwrap();
+    let history = j.history(entry_id).unwrap();
+    assert_eq!(history.len(), 3, "added, handover changed, ended");
+    assert!(history[0].canonical_content.contains("18:00"));
+    assert!(j
+        .get(entry_id)
+        .unwrap()
+        .draft
+        .title
+        .ends_with("until 31 January 2027"));
+    assert!(j.verify().unwrap().ok);
+}
+
+#[test]
+fn a_holiday_pauses_the_plan_and_is_itself_a_record() {
+    let t = TempJournal::new();
+    let mut j = t.create();
+    let plan = j
+        .add_plan(weekends("2027-01-08").to_plan("").unwrap(), "")
+        .unwrap();
+    let entry = j
+        .add_exception(
+            Exception {
+                plan: Some(plan.id.clone()),
+                label: "Spring half term".into(),
+                kind: ExceptionKind::Holiday {
+                    from: d("2027-02-13"),
+                    to: d("2027-02-21"),
+                    effect: HolidayEffect::Suspend,
+                },
+            },
+            "Agreed by email on 2 February.",
+        )
+        .unwrap();
+    assert_eq!(
+        ids(&j, "2027-02-01", "2027-02-28"),
+        vec![format!("{}:2027-02-05", plan.id)]
+    );
+    assert_eq!(
+        j.get(entry).unwrap().draft.title,
+        "Spring half term: plans paused 13 February 2027 to 21 February 2027"
+    );
+    assert_eq!(j.exceptions().unwrap().len(), 1);
+}
+
+#[test]
+fn outcomes_that_do_not_fit_are_refused_and_nothing_is_written() {
+    let t = TempJournal::new();
+    let mut j = t.create();
+    let plan = j
+        .add_plan(weekends("2027-01-08").to_plan("").unwrap(), "")
+        .unwrap();
+    let before = j.count().unwrap();
+    let off_week = j
+        .log_outcome(outcome(
+            &format!("{}:2027-01-15", plan.id),
+            OutcomeKind::Missed,
+            None,
+        ))
+        .unwrap_err();
+    assert_eq!(
+        off_week.to_string(),
+        format!(
+            "occurrence: plan {} has no contact planned on 2027-01-15; `evenkeel schedule show` lists them",
+            plan.id
+        )
+    );
+    let too_late = j
+        .log_outcome(outcome(
+            &format!("{}:2027-01-08", plan.id),
+            OutcomeKind::Late { minutes: 5000 },
+            None,
+        ))
+        .unwrap_err();
+    assert!(
+        too_late.to_string().contains("log it as missed"),
+        "{too_late}"
+    );
+    let no_plan = j
+        .log_outcome(outcome("999:2027-01-08", OutcomeKind::Kept, None))
+        .unwrap_err();
+    assert!(no_plan
+        .to_string()
+        .starts_with("plan: there is no plan \"999\""));
+    assert_eq!(j.count().unwrap(), before);
+}
+
+/// Behind the app's back, with the passphrase: the stored plan's handover is moved an hour.
+/// The contact record would then show every weekend at the new time; verify must say so.
+#[test]
+fn a_plan_rewritten_behind_the_apps_back_fails_verification() {
+    let t = TempJournal::new();
+    let mut j = t.create();
+    let plan = j
+        .add_plan(weekends("2027-01-08").to_plan("").unwrap(), "")
+        .unwrap();
+    drop(j);
+    let conn = raw_connection(&t.path);
+    conn.execute_batch(
+        "DROP TRIGGER revisions_are_append_only_u;
+         UPDATE revisions SET content = replace(content, '18:00:00', '19:00:00');",
+    )
+    .unwrap();
+    drop(conn);
+    let j = t.open();
+    let moved = j.contacts(d("2027-01-08"), d("2027-01-08"), None).unwrap();
+    assert_eq!(moved[0].occurrence.id, format!("{}:2027-01-08", plan.id));
+    let report = j.verify().unwrap();
+    assert!(!report.ok);
+    let bad = report.first_bad.expect("the altered revision is named");
+    assert_eq!(bad.entry_id.to_string(), plan.id);
+}
+
+// --- the command line ---------------------------------------------------------------
+
+fn cli(journal: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_evenkeel"))
+        .args(args)
+        .env("EVENKEEL_JOURNAL", journal)
+        .env("EVENKEEL_PASSPHRASE", PASS)
+        .env("TZ", "Asia/Kolkata") // a foreign zone: nothing may lean on the machine's
+        .stdin(Stdio::null())
+        .output()
+        .unwrap()
+}
+
+fn ok(journal: &Path, args: &[&str]) -> String {
+    let out = cli(journal, args);
+    assert!(
+        out.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+fn refused(journal: &Path, args: &[&str]) -> String {
+    let out = cli(journal, args);
+    assert_eq!(out.status.code(), Some(2), "{args:?}");
+    String::from_utf8(out.stderr).unwrap()
+}
+
+#[test]
+fn the_cli_plans_logs_and_reports_as_documented() {
+    let t = TempJournal::new();
+    drop(t.create());
+    let j = t.path.as_path();
+    let id = ok(
+        j,
+        &[
+            "schedule",
+            "add",
+            "--child",
+            "Sam",
+            "--template",
+            "alternate-weekends",
+            "--start",
+            "2027-01-08",
+            "--handover",
+            "18:00",
+            "--tz",
+            "Europe/London",
+            "--place",
+            "the library car park",
+        ],
+    )
+    .trim()
+    .to_string();
+    assert!(id.parse::<i64>().is_ok(), "prints the plan id: {id}");
+    let list = ok(j, &["schedule", "list"]);
+    assert!(
+        list.contains("Sam spends time with me, alternate weekends, from 8 January 2027"),
+        "{list}"
+    );
+
+    let shown: Value = serde_json::from_str(&ok(
+        j,
+        &[
+            "schedule",
+            "show",
+            "--from",
+            "2027-01-01",
+            "--to",
+            "2027-01-31",
+            "--json",
+        ],
+    ))
+    .unwrap();
+    let first = &shown[0];
+    assert_eq!(first["id"], format!("{id}:2027-01-08"));
+    assert_eq!(first["plan"], id);
+    assert_eq!(first["child"], "Sam");
+    assert_eq!(first["start"], "2027-01-08T18:00:00Z");
+    assert_eq!(first["end"], "2027-01-10T18:00:00Z");
+    assert_eq!(first["outcome"], Value::Null);
+
+    let logged = ok(
+        j,
+        &[
+            "schedule",
+            "log",
+            &format!("{id}:2027-01-22"),
+            "--outcome",
+            "missed",
+            "--note",
+            "No answer at the door",
+        ],
+    );
+    assert!(
+        logged.contains("Missed contact: Sam, Friday 22 January 2027 at 18:00"),
+        "{logged}"
+    );
+    ok(
+        j,
+        &[
+            "schedule",
+            "log",
+            &format!("{id}:2027-01-08"),
+            "--outcome",
+            "late",
+            "--minutes",
+            "30",
+        ],
+    );
+    let missed: Value =
+        serde_json::from_str(&ok(j, &["list", "--kind", "missed-contact", "--json"])).unwrap();
+    assert_eq!(missed.as_array().unwrap().len(), 1);
+
+    let report: Value = serde_json::from_str(&ok(
+        j,
+        &[
+            "report",
+            "compliance",
+            "--from",
+            "2027-01-01",
+            "--to",
+            "2027-01-31",
+            "--json",
+        ],
+    ))
+    .unwrap();
+    assert_eq!(report["planned"], 2);
+    assert_eq!(report["late"], 1);
+    assert_eq!(report["missed"], 1);
+    assert_eq!(report["cancelled_by_me"], 0);
+    assert_eq!(report["cancelled_by_other"], 0);
+    assert_eq!(report["unlogged"], 0);
+    // 48 planned hours each weekend; the late start lost half an hour, the missed one all.
+    assert_eq!(report["me"]["planned_hours"], 96.0);
+    assert_eq!(report["me"]["actual_hours"], 47.5);
+    assert_eq!(report["me"]["planned_overnights"], 4);
+    assert_eq!(report["children"][0]["child"], "Sam");
+
+    ok(j, &["schedule", "end", &id, "--on", "2027-01-31"]);
+    let later: Value = serde_json::from_str(&ok(
+        j,
+        &[
+            "schedule",
+            "show",
+            "--from",
+            "2027-02-01",
+            "--to",
+            "2027-03-31",
+            "--json",
+        ],
+    ))
+    .unwrap();
+    assert_eq!(later, Value::Array(vec![]));
+    assert!(ok(j, &["verify"]).starts_with("OK"));
+}
+
+#[test]
+fn bad_plans_exit_2_name_the_problem_and_write_nothing() {
+    let t = TempJournal::new();
+    drop(t.create());
+    let j = t.path.as_path();
+    let base = ["schedule", "add", "--child", "Sam", "--start", "2027-01-08"];
+    let with = |extra: &[&str]| -> Vec<String> {
+        base.iter().chain(extra).map(|s| s.to_string()).collect()
+    };
+    let cases: [(&[&str], &str); 5] = [
+        (&["--template", "fortnightly"], "template"),
+        (
+            &["--template", "alternate-weekends", "--until", "2026-12-31"],
+            "until: the plan ends on 2026-12-31, before it starts on 2027-01-08",
+        ),
+        (
+            &["--template", "custom", "--rrule", "FREQ=SOMETIMES"],
+            "rrule:",
+        ),
+        (
+            &[
+                "--template",
+                "alternate-weekends",
+                "--tz",
+                "Europe/Atlantis",
+            ],
+            "zone: \"Europe/Atlantis\" is not a known time zone",
+        ),
+        (
+            &["--template", "alternate-weekends", "--handover", "25:00"],
+            "handover:",
+        ),
+    ];
+    for (extra, expected) in cases {
+        let args = with(extra);
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let err = refused(j, &args);
+        assert!(err.contains(expected), "{args:?}: {err}");
+        assert_eq!(err.lines().count(), 1, "one sentence: {err}");
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let broken = dir.path().join("broken.ics");
+    std::fs::write(&broken, "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nSUMMARY:no end").unwrap();
+    let err = refused(j, &["ics", "import", broken.to_str().unwrap()]);
+    assert!(err.starts_with("evenkeel: ics: "), "{err}");
+    let photo = dir.path().join("photo.ics");
+    std::fs::write(&photo, [0xff, 0xd8, 0xff, 0xe0, 0, 16]).unwrap();
+    let err = refused(j, &["ics", "import", photo.to_str().unwrap()]);
+    assert!(err.contains("not a text calendar file"), "{err}");
+    assert_eq!(ok(j, &["list", "--json"]).trim(), "[]");
+}
+
+#[test]
+fn calendars_go_out_with_stable_uids_and_come_back_in() {
+    let t = TempJournal::new();
+    let mut journal = t.create();
+    let plan = journal
+        .add_plan(weekends("2027-01-08").to_plan("").unwrap(), "")
+        .unwrap();
+    journal
+        .log_outcome(outcome(
+            &format!("{}:2027-01-22", plan.id),
+            OutcomeKind::Missed,
+            None,
+        ))
+        .unwrap();
+    drop(journal);
+    let j = t.path.as_path();
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("contact.ics");
+    let out_s = out.to_str().unwrap();
+    let said = ok(
+        j,
+        &[
+            "ics",
+            "export",
+            "--out",
+            out_s,
+            "--from",
+            "2027-01-01",
+            "--to",
+            "2027-02-28",
+        ],
+    );
+    assert!(said.starts_with("Wrote 4 planned contacts"), "{said}");
+    let text = std::fs::read_to_string(&out).unwrap();
+    assert!(text.starts_with("BEGIN:VCALENDAR\r\n"));
+    assert!(text.contains(&format!("UID:{}:2027-01-08@evenkeel", plan.id)));
+    assert!(text.contains("DTSTART:20270108T180000Z"));
+    assert!(
+        text.contains("STATUS:CANCELLED"),
+        "the missed weekend is marked"
+    );
+    // Exporting again over it needs --force; the UIDs stay the same.
+    assert_eq!(
+        cli(j, &["ics", "export", "--out", out_s]).status.code(),
+        Some(2)
+    );
+    ok(
+        j,
+        &[
+            "ics",
+            "export",
+            "--out",
+            out_s,
+            "--from",
+            "2027-01-01",
+            "--to",
+            "2027-02-28",
+            "--force",
+        ],
+    );
+    let again = std::fs::read_to_string(&out).unwrap();
+    let uids = |t: &str| {
+        t.lines()
+            .filter(|l| l.starts_with("UID:"))
+            .map(String::from)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(uids(&text), uids(&again));
+
+    // Round trip: read back as schedule notes, the events land at the planned times.
+    let events = evenkeel::schedule::ics::parse(&again, chrono_tz::Asia::Kolkata).unwrap();
+    let starts: Vec<String> = events.iter().map(|e| e.start.to_rfc3339()).collect();
+    assert_eq!(starts[0], "2027-01-08T23:30:00+05:30");
+    ok(j, &["ics", "import", out_s, "--as", "notes"]);
+    let notes: Value =
+        serde_json::from_str(&ok(j, &["list", "--kind", "schedule-note", "--json"])).unwrap();
+    assert_eq!(notes.as_array().unwrap().len(), 4);
+    assert!(ok(j, &["verify"]).starts_with("OK"));
+}
+
+#[test]
+fn term_dates_from_calendar_apps_pause_the_plans() {
+    let t = TempJournal::new();
+    let mut journal = t.create();
+    let plan = journal
+        .add_plan(weekends("2027-01-08").to_plan("").unwrap(), "")
+        .unwrap();
+    drop(journal);
+    let j = t.path.as_path();
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/ics");
+    let google = fixtures.join("google-term-dates.ics");
+    let said = ok(
+        j,
+        &[
+            "ics",
+            "import",
+            google.to_str().unwrap(),
+            "--tz",
+            "Europe/London",
+        ],
+    );
+    assert!(said.starts_with("Imported 3 events"), "{said}");
+    let journal = Journal::open(&t.path, PASS).unwrap();
+    let holidays: Vec<(String, String, String)> = journal
+        .exceptions()
+        .unwrap()
+        .into_iter()
+        .map(|e| match e.kind {
+            ExceptionKind::Holiday { from, to, .. } => (e.label, from.to_string(), to.to_string()),
+            other => panic!("{other:?}"),
+        })
+        .collect();
+    assert_eq!(
+        holidays,
+        vec![
+            (
+                "INSET day (school closed)".into(),
+                "2027-01-08".into(),
+                "2027-01-08".into()
+            ),
+            (
+                "Spring half term".into(),
+                "2027-02-15".into(),
+                "2027-02-19".into()
+            ),
+            (
+                "Easter holidays".into(),
+                "2027-03-29".into(),
+                "2027-04-09".into()
+            ),
+        ]
+    );
+    // The weekend starting on the INSET day is paused; so is the one in the Easter holidays.
+    let left = ids(&journal, "2027-01-01", "2027-04-30");
+    let p = &plan.id;
+    assert!(!left.contains(&format!("{p}:2027-01-08")));
+    assert!(!left.contains(&format!("{p}:2027-04-02")));
+    assert!(left.contains(&format!("{p}:2027-01-22")));
+    drop(journal);
+
+    // Thunderbird: a zone, a folded summary with escaped commas, a repeating event.
+    let tb = fixtures.join("thunderbird-events.ics");
+    let said = ok(j, &["ics", "import", tb.to_str().unwrap(), "--as", "notes"]);
+    assert!(said.contains("1 of them repeat"), "{said}");
+    let events =
+        evenkeel::schedule::ics::parse(&std::fs::read_to_string(&tb).unwrap(), chrono_tz::UTC)
+            .unwrap();
+    assert_eq!(
+        events[1].summary,
+        "Mediation session, family mediation service (bring the parenting plan draft)"
+    );
+    assert_eq!(events[1].start.to_rfc3339(), "2027-04-06T14:30:00+01:00");
+    assert_eq!(
+        events[1].location.as_deref(),
+        Some("12 High Street, Room 3")
+    );
+
+    // Outlook's Windows zone name is read as the zone it means, whatever the computer's.
+    let outlook = fixtures.join("outlook-hearing.ics");
+    let events = evenkeel::schedule::ics::parse(
+        &std::fs::read_to_string(&outlook).unwrap(),
+        chrono_tz::Asia::Kolkata,
+    )
+    .unwrap();
+    assert_eq!(events[0].start.to_rfc3339(), "2027-05-20T10:00:00+01:00");
+    assert_eq!(events[0].summary, "Child arrangements hearing");
+}
