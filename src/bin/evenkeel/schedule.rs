@@ -551,42 +551,83 @@ fn add_exception(
     Ok(())
 }
 
+/// The figures as a parent would say them: "Sam, 1 Sep 2026 to 23 Nov 2026: 14 of 22 planned
+/// contacts kept; 6 cancelled by the other parent, 2 by me."
 fn print_compliance(c: &Compliance) {
-    let logged = c.planned - c.unlogged;
+    let mut parts = vec![format!("{} of {} planned contacts kept", c.kept, c.planned)];
+    for (n, what) in [
+        (c.late, "started late"),
+        (c.short, "cut short"),
+        (c.missed, "missed"),
+        (c.swapped, "swapped"),
+    ] {
+        if n > 0 {
+            parts.push(format!("{n} {what}"));
+        }
+    }
+    if c.cancelled_by_other + c.cancelled_by_me > 0 {
+        parts.push(format!(
+            "{} cancelled by the other parent, {} by me",
+            c.cancelled_by_other, c.cancelled_by_me
+        ));
+    }
+    if c.unlogged > 0 {
+        parts.push(format!("{} not logged yet", c.unlogged));
+    }
     println!(
-        "{}, {} to {}: {} planned contacts, {logged} logged.",
-        c.child, c.from, c.to, c.planned
-    );
-    println!(
-        "  {} kept, {} late, {} cut short, {} missed, {} cancelled by the other parent, {} by me, {} swapped.",
-        c.kept, c.late, c.short, c.missed, c.cancelled_by_other, c.cancelled_by_me, c.swapped
+        "{}, {} to {}: {}.",
+        c.child,
+        c.from.format("%-d %b %Y"),
+        c.to.format("%-d %b %Y"),
+        parts.join("; ")
     );
     if let Some(p) = c.percent_happened {
         println!("  {p}% of the planned time that was logged happened.");
     }
-    println!(
-        "  Hours with me: {:.1} planned, {:.1} actual; overnights {} planned, {} actual.",
-        c.me.planned_hours, c.me.actual_hours, c.me.planned_overnights, c.me.actual_overnights
-    );
-    println!(
-        "  Hours with the other parent: {:.1} planned, {:.1} actual; overnights {} planned, {} actual.",
-        c.other.planned_hours,
-        c.other.actual_hours,
-        c.other.planned_overnights,
-        c.other.actual_overnights
-    );
+    for (who, t) in [("me", &c.me), ("the other parent", &c.other)] {
+        if t.planned_hours > 0.0 {
+            let nights = if t.planned_overnights > 0 {
+                format!(
+                    ", {} of {} planned overnights",
+                    t.actual_overnights, t.planned_overnights
+                )
+            } else {
+                String::new()
+            };
+            println!(
+                "  With {who}: {:.1} of {:.1} planned hours{nights}.",
+                t.actual_hours, t.planned_hours
+            );
+        }
+    }
+    if !c.deviations.is_empty() {
+        println!("  Not as planned:");
+    }
     for d in &c.deviations {
+        let what = match &d.outcome {
+            OutcomeKind::Cancelled { by, reason } => format!(
+                "cancelled by {} ({reason})",
+                if *by == Parent::Me {
+                    "me"
+                } else {
+                    "the other parent"
+                }
+            ),
+            OutcomeKind::Late { minutes } => format!("started {minutes} min late"),
+            OutcomeKind::Short { minutes } => format!("cut {minutes} min short"),
+            other => other.name().to_string(),
+        };
+        let lost = match d.minutes_lost {
+            0 => String::new(),
+            m if m % 60 == 0 => format!(", {} h lost", m / 60),
+            m => format!(", {} h {} min lost", m / 60, m % 60),
+        };
         let note = d
             .note
             .as_deref()
             .map(|n| format!(": {n}"))
             .unwrap_or_default();
-        println!(
-            "  {} {} ({} min){note}",
-            d.date,
-            d.outcome.name(),
-            d.minutes_lost
-        );
+        println!("    {} {what}{lost}{note}", d.date.format("%a %-d %b %Y"));
     }
 }
 
@@ -691,11 +732,13 @@ fn outcome_kind(
             reason: reason.unwrap_or_default(),
         },
         "swapped" => OutcomeKind::Swapped,
-        other => return Err(Error::invalid(
-            "outcome",
-            format!(
+        other => {
+            return Err(Error::invalid(
+                "outcome",
+                format!(
                 "{other:?} is not an outcome; use kept, late, short, missed, cancelled or swapped"
             ),
-        )),
+            ))
+        }
     })
 }
