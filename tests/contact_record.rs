@@ -664,3 +664,109 @@ fn term_dates_from_calendar_apps_pause_the_plans() {
     assert_eq!(events[0].start.to_rfc3339(), "2027-05-20T10:00:00+01:00");
     assert_eq!(events[0].summary, "Child arrangements hearing");
 }
+
+#[test]
+fn mood_check_ins_linked_to_contacts_show_in_the_trends() {
+    let t = TempJournal::new();
+    let mut journal = t.create();
+    let plan = journal
+        .add_plan(weekends("2027-01-08").to_plan("").unwrap(), "")
+        .unwrap();
+    journal
+        .log_outcome(outcome(
+            &format!("{}:2027-01-08", plan.id),
+            OutcomeKind::Kept,
+            None,
+        ))
+        .unwrap();
+    journal
+        .log_outcome(outcome(
+            &format!("{}:2027-01-22", plan.id),
+            OutcomeKind::Missed,
+            None,
+        ))
+        .unwrap();
+    drop(journal);
+    let j = t.path.as_path();
+    let check_in = |at: &str, mood: &str, before: &str, after: &str, contact: &str| {
+        ok(
+            j,
+            &[
+                "add",
+                "mood",
+                "--at",
+                at,
+                "--title",
+                "After the handover",
+                "--mood",
+                mood,
+                "--child-before",
+                before,
+                "--child-after",
+                after,
+                "--contact",
+                contact,
+                "--private",
+            ],
+        );
+    };
+    check_in(
+        "2027-01-10T19:00:00+00:00",
+        "4",
+        "3",
+        "5",
+        &format!("{}:2027-01-08", plan.id),
+    );
+    check_in(
+        "2027-01-23T09:00:00+00:00",
+        "1",
+        "4",
+        "2",
+        &format!("{}:2027-01-22", plan.id),
+    );
+    let err = refused(
+        j,
+        &[
+            "add",
+            "mood",
+            "--at",
+            "2027-01-24T09:00:00Z",
+            "--title",
+            "x",
+            "--mood",
+            "3",
+            "--child-after",
+            "9",
+        ],
+    );
+    assert!(
+        err.contains("child_after: 9 is not a mood from 1 to 5"),
+        "{err}"
+    );
+
+    let journal = Journal::open(&t.path, PASS).unwrap();
+    let trends = journal
+        .mood_trends(d("2027-01-01"), d("2027-01-31"))
+        .unwrap();
+    let weeks: Vec<(String, f64)> = trends
+        .weeks
+        .iter()
+        .map(|w| (w.week.to_string(), w.average))
+        .collect();
+    assert_eq!(
+        weeks,
+        vec![("2027-01-04".into(), 4.0), ("2027-01-18".into(), 1.0)]
+    );
+    let around: Vec<(&str, Option<f64>, Option<f64>)> = trends
+        .around_contact
+        .iter()
+        .map(|a| (a.contact.as_str(), a.parent_average, a.child_after_average))
+        .collect();
+    assert_eq!(
+        around,
+        vec![
+            ("happened", Some(4.0), Some(5.0)),
+            ("did-not-happen", Some(1.0), Some(2.0))
+        ]
+    );
+}

@@ -249,6 +249,35 @@ mod tests {
         assert_eq!(events[0].last_day.to_string(), "2028-01-03");
     }
 
+    proptest::proptest! {
+        /// Whatever follows the header (cut-off files, stray bytes, lines from other formats),
+        /// reading it returns events or a named error; it never panics.
+        #[test]
+        fn any_text_after_the_header_is_read_or_refused(
+            lines in proptest::collection::vec(
+                proptest::prop_oneof![
+                    proptest::strategy::Just("BEGIN:VEVENT".to_string()),
+                    proptest::strategy::Just("END:VEVENT".to_string()),
+                    proptest::strategy::Just("END:VCALENDAR".to_string()),
+                    "DT(START|END)(;VALUE=DATE|;TZID=[A-Za-z/ ]{0,20})?:[0-9TZ]{0,16}",
+                    "SUMMARY:[ -~]{0,30}",
+                    "[ -~]{0,40}",
+                ],
+                0..30,
+            )
+        ) {
+            let text = format!("BEGIN:VCALENDAR\r\n{}", lines.join("\r\n"));
+            match parse(&text, chrono_tz::Europe::London) {
+                Ok(events) => {
+                    for e in events {
+                        proptest::prop_assert!(e.first_day <= e.last_day);
+                    }
+                }
+                Err(e) => proptest::prop_assert!(e.to_string().starts_with("ics: ")),
+            }
+        }
+    }
+
     #[test]
     fn a_file_that_is_not_a_calendar_is_named_as_such() {
         let e = parse("hello", chrono_tz::UTC).unwrap_err();
