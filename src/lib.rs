@@ -3,6 +3,7 @@
 
 pub mod error;
 pub mod files;
+pub mod import;
 pub mod journal;
 pub mod model;
 pub mod schedule;

@@ -87,6 +87,30 @@ pub struct MessageInfo {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub tone: Option<ToneReport>,
+    /// Where an imported message came from; `None` for one written or pasted in Evenkeel.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub import: Option<Provenance>,
+}
+
+/// Where an imported message came from, kept inside the hashed revision so that anyone can
+/// tell "written at the time" from "imported later" and find the line in the original file.
+#[derive(Serialize, Deserialize, TS, Clone, Debug, PartialEq, Eq)]
+pub struct Provenance {
+    /// `whatsapp`, `sms` or `email`.
+    pub source: String,
+    pub file_name: String,
+    /// SHA-256 of the whole original file, as imported.
+    pub file_sha256: String,
+    /// The line (or record) number in that file.
+    pub line: u64,
+    /// The sender exactly as the file writes it.
+    pub sender_as_written: String,
+    /// How the file's dates were read, e.g. "dmy: a first number above 12 (25/12/24)".
+    pub date_reading: String,
+    /// Neither the user nor the other parent: someone else in the conversation.
+    #[serde(default)]
+    pub third_party: bool,
 }
 
 /// A message being written or pasted, autosaved inside the journal until it is sent or saved.
@@ -436,6 +460,7 @@ pub fn typescript_bindings() -> String {
         LegalStep::decl(&cfg),
         Mood::decl(&cfg),
         Direction::decl(&cfg),
+        Provenance::decl(&cfg),
         MessageInfo::decl(&cfg),
         MessageDraft::decl(&cfg),
         ScheduleRecord::decl(&cfg),

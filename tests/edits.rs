@@ -88,6 +88,7 @@ fn any_draft() -> impl Strategy<Value = EntryDraft> {
                         },
                         counterpart: "Alex".into(),
                         tone: None,
+                        import: None,
                     }),
                     schedule: None,
                     children,

@@ -120,6 +120,7 @@ impl Journal {
                 direction: draft.direction,
                 counterpart: counterpart.clone(),
                 tone: Some(report),
+                import: None,
             }),
             schedule: None,
             children: draft.children.clone(),

@@ -3,6 +3,7 @@
 mod attachments;
 pub(crate) mod chain;
 mod derived;
+mod import;
 mod lock;
 mod messages;
 mod migrations;
@@ -22,6 +23,7 @@ use crate::error::{Error, Result};
 
 pub use attachments::MAX_ATTACHMENT_BYTES;
 pub use chain::GENESIS;
+pub use import::{ImportSummary, Participants, SourceFile};
 pub use mood::{trends as mood_trends, MoodAround, MoodTrends, MoodWeek};
 pub use schedule::{plan_title, Contact};
 

@@ -99,6 +99,8 @@ impl Journal {
 /// taken afresh when the text was edited.
 fn reread_message(draft: &mut EntryDraft, old: &EntryDraft, settings: &ToneSettings) -> Result<()> {
     if let Some(info) = draft.message.as_mut() {
+        // Where an imported message came from is a fact about the import, not editable.
+        info.import = old.message.as_ref().and_then(|m| m.import.clone());
         info.tone = match &old.message {
             Some(was) if old.body == draft.body => was.tone.clone(),
             _ => Some(tone::check_message(&draft.body, settings)?),

@@ -3,6 +3,7 @@
 //! Exit codes: 0 success, 1 a check failed, 2 bad usage or input, 3 wrong passphrase or not a
 //! journal, 4 storage (the journal busy in another process, a full disk, an I/O error).
 
+mod import;
 mod print;
 mod schedule;
 mod tone;
@@ -145,6 +146,11 @@ enum Command {
     Report {
         #[command(subcommand)]
         command: schedule::ReportCommand,
+    },
+    /// Bring in conversations that already exist (WhatsApp), verbatim, with where they came from
+    Import {
+        #[command(subcommand)]
+        command: import::ImportCommand,
     },
     /// Calendar files: export the planned contacts, import term dates or other events
     Ics {
@@ -481,6 +487,7 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
         }
         Command::Schedule { command } => schedule::schedule(&mut open(&path)?, command)?,
         Command::Report { command } => schedule::report(&open(&path)?, command)?,
+        Command::Import { command } => import::import(|| open(&path), command)?,
         Command::Ics { command } => schedule::ics(&mut open(&path)?, command)?,
         Command::Verify { json } => {
             let report = open(&path)?.verify()?;

@@ -15,11 +15,41 @@ child_before?: number, child_after?: number, occurrence?: string, };
 
 export type Direction = "sent" | "received";
 
+export type Provenance = { 
+/**
+ * `whatsapp`, `sms` or `email`.
+ */
+source: string, file_name: string, 
+/**
+ * SHA-256 of the whole original file, as imported.
+ */
+file_sha256: string, 
+/**
+ * The line (or record) number in that file.
+ */
+line: number, 
+/**
+ * The sender exactly as the file writes it.
+ */
+sender_as_written: string, 
+/**
+ * How the file's dates were read, e.g. "dmy: a first number above 12 (25/12/24)".
+ */
+date_reading: string, 
+/**
+ * Neither the user nor the other parent: someone else in the conversation.
+ */
+third_party: boolean, };
+
 export type MessageInfo = { direction: Direction, 
 /**
  * Who it went to (sent) or came from (received); empty for "the other parent".
  */
-counterpart: string, tone?: ToneReport, };
+counterpart: string, tone?: ToneReport, 
+/**
+ * Where an imported message came from; `None` for one written or pasted in Evenkeel.
+ */
+import?: Provenance, };
 
 export type MessageDraft = { direction: Direction, counterpart: string, channel?: Channel, text: string, children: Array<string>, };
 

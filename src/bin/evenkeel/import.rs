@@ -1,0 +1,162 @@
+//! `evenkeel import whatsapp …`: conversations that already exist, read verbatim.
+
+use std::path::PathBuf;
+
+use clap::Subcommand;
+use evenkeel::import::{whatsapp, DateOrder};
+use evenkeel::journal::{Participants, SourceFile};
+use evenkeel::{Error, Journal};
+use sha2::{Digest, Sha256};
+
+use crate::print_json;
+
+/// A chat export far larger than any real one is refused before it is read.
+const MAX_CHAT_BYTES: u64 = 512 * 1024 * 1024;
+
+#[derive(Subcommand)]
+pub(crate) enum ImportCommand {
+    /// A WhatsApp "Export chat" text file
+    Whatsapp {
+        file: PathBuf,
+        /// Your name as the chat shows it
+        #[arg(long)]
+        me: Option<String>,
+        /// The other parent's name as the chat shows it
+        #[arg(long)]
+        other: Option<String>,
+        /// How the file writes dates, when it cannot tell: dmy, mdy or ymd
+        #[arg(long)]
+        date_order: Option<String>,
+        /// The zone the phone was in [default: this computer's]
+        #[arg(long)]
+        tz: Option<String>,
+        /// Show what would be imported and write nothing
+        #[arg(long)]
+        dry_run: bool,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+pub(crate) fn import(
+    open: impl FnOnce() -> Result<Journal, Error>,
+    command: ImportCommand,
+) -> Result<(), Error> {
+    let ImportCommand::Whatsapp {
+        file,
+        me,
+        other,
+        date_order,
+        tz,
+        dry_run,
+        json,
+    } = command;
+    let bytes = read(&file)?;
+    let name = file
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| file.display().to_string());
+    let text = std::str::from_utf8(&bytes).map_err(|_| {
+        Error::invalid(
+            "file",
+            format!("{name} is not a WhatsApp text export (not UTF-8 text); a .zip export is not read yet, unzip it and import the .txt"),
+        )
+    })?;
+    let order = date_order
+        .as_deref()
+        .map(str::parse::<DateOrder>)
+        .transpose()?;
+    let zone = tz.unwrap_or_else(evenkeel::schedule::system_zone);
+    let zone: chrono_tz::Tz = zone
+        .parse()
+        .map_err(|_| Error::invalid("tz", format!("{zone:?} is not a known time zone")))?;
+    let chat = whatsapp::parse(text, &name, order, zone)?;
+    let source = SourceFile {
+        name,
+        sha256: hex::encode(Sha256::digest(&bytes)),
+    };
+    let people = &chat.participants;
+    let (me, other) = match (me, other) {
+        (Some(m), Some(o)) => (m, o),
+        (Some(m), None) if people.len() == 2 => {
+            let o = people.iter().find(|p| **p != m).cloned().unwrap_or_default();
+            (m, o)
+        }
+        (None, Some(o)) if people.len() == 2 => {
+            let m = people.iter().find(|p| **p != o).cloned().unwrap_or_default();
+            (m, o)
+        }
+        _ if dry_run => (String::new(), String::new()),
+        _ => {
+            return Err(Error::invalid(
+                "me",
+                format!(
+                    "say who you are with --me NAME and who the other parent is with --other NAME; the participants are {}",
+                    people.join(", ")
+                ),
+            ))
+        }
+    };
+    if dry_run && (me.is_empty() || other.is_empty()) {
+        // Participants not chosen yet: show what was found, without opening the journal.
+        println!(
+            "{} messages from {}; dates read {} ({}).",
+            chat.messages.len(),
+            people.join(", "),
+            chat.date_reading.order,
+            chat.date_reading.reason
+        );
+        println!("Say who you are with --me and who the other parent is with --other.");
+        return Ok(());
+    }
+    let summary = open()?.import_chat(&chat, &Participants { me, other }, &source, dry_run)?;
+    if json {
+        print_json(&summary);
+        return Ok(());
+    }
+    let verb = if dry_run { "Would import" } else { "Imported" };
+    println!(
+        "{verb} {} messages from {} ({} already in the journal, {} lines not understood, {} WhatsApp notices left out).",
+        summary.imported,
+        source.name,
+        summary.skipped_duplicates,
+        summary.unreadable.len(),
+        summary.notices
+    );
+    println!(
+        "Participants: {}. Dates read {} ({}). File SHA-256 {}.",
+        summary.participants.join(", "),
+        summary.date_order,
+        chat.date_reading.reason,
+        summary.source_sha256
+    );
+    if let (Some(first), Some(last)) = (&summary.first, &summary.last) {
+        println!("First: {first}\nLast:  {last}");
+    }
+    if !summary.unreadable.is_empty() {
+        let shown: Vec<String> = summary
+            .unreadable
+            .iter()
+            .take(20)
+            .map(|l| l.to_string())
+            .collect();
+        println!("Lines not understood: {}", shown.join(", "));
+    }
+    Ok(())
+}
+
+fn read(path: &PathBuf) -> Result<Vec<u8>, Error> {
+    let file = |e| Error::File {
+        path: path.clone(),
+        source: e,
+    };
+    let size = std::fs::metadata(path).map_err(file)?.len();
+    if size > MAX_CHAT_BYTES {
+        return Err(Error::TooLarge {
+            what: "chat export".into(),
+            actual: size,
+            limit: MAX_CHAT_BYTES,
+        });
+    }
+    std::fs::read(path).map_err(file)
+}
