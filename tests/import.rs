@@ -277,3 +277,121 @@ fn files_that_are_not_chats_and_unknown_people_are_refused_with_nothing_written(
     assert_eq!(dry["imported"], 12);
     assert!(messages(&t.path).is_empty(), "a dry run writes nothing");
 }
+
+// --- Android SMS backups --------------------------------------------------------------
+
+fn sms_fixture() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/sms/sms-backup.xml")
+}
+
+fn import_sms(journal: &Path, file: &Path) -> Output {
+    cli(
+        journal,
+        &[
+            "import",
+            "sms",
+            file.to_str().unwrap(),
+            "--other",
+            "+44 7700 900123",
+            "--tz",
+            "Europe/London",
+            "--json",
+        ],
+    )
+}
+
+#[test]
+fn an_sms_backup_keeps_only_the_other_parents_texts_and_mends_split_emoji() {
+    let t = TempJournal::new();
+    drop(t.create());
+    let out = import_sms(&t.path, &sms_fixture());
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let summary: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(summary["imported"], 5);
+    assert_eq!(
+        summary["unreadable"],
+        serde_json::json!([4, 5]),
+        "the draft and the undated text"
+    );
+    let all = messages(&t.path);
+    let bodies: Vec<&str> = all.iter().map(|e| e.draft.body.as_str()).collect();
+    assert_eq!(
+        bodies,
+        vec![
+            "Can you have Sam on Friday? 🙏",
+            "Yes, I'll collect at 15:30 & drop him home Sunday.",
+            "You never answer. Typical \u{fffd}",
+            "His timetable for next term\n[timetable.jpg]",
+            "Thanks, got it.",
+        ]
+    );
+    assert_eq!(all[0].draft.occurred_at, "2026-09-12T10:00:00+01:00");
+    assert_eq!(all[0].draft.title, "Text from Dana");
+    assert_eq!(
+        all[1].draft.message.as_ref().unwrap().direction,
+        Direction::Sent
+    );
+    let p = all[3]
+        .draft
+        .message
+        .as_ref()
+        .unwrap()
+        .import
+        .as_ref()
+        .unwrap();
+    assert_eq!((p.source.as_str(), p.line), ("sms", 7));
+    assert_eq!(
+        all[4].draft.occurred_at, "2026-09-14T19:20:00+01:00",
+        "an MMS date in seconds"
+    );
+    // Importing again adds nothing.
+    let again: Value = serde_json::from_slice(&import_sms(&t.path, &sms_fixture()).stdout).unwrap();
+    assert_eq!(
+        (
+            again["imported"].as_u64(),
+            again["skipped_duplicates"].as_u64()
+        ),
+        (Some(0), Some(5))
+    );
+    assert!(Journal::open(&t.path, PASS).unwrap().verify().unwrap().ok);
+}
+
+#[test]
+fn a_broken_or_foreign_backup_is_refused_and_nothing_is_written() {
+    let t = TempJournal::new();
+    drop(t.create());
+    let dir = tempfile::tempdir().unwrap();
+    let full = std::fs::read_to_string(sms_fixture()).unwrap();
+    let truncated = dir.path().join("cut.xml");
+    std::fs::write(&truncated, &full[..full.len() / 2]).unwrap();
+    // Cut between two records: well-formed so far, but not the whole backup.
+    let between = dir.path().join("between.xml");
+    let cut = full
+        .find("  <sms protocol=\"0\" address=\"+447700900555\"")
+        .unwrap();
+    std::fs::write(&between, &full[..cut]).unwrap();
+    let html = dir.path().join("page.xml");
+    std::fs::write(&html, "<html><body>not a backup</body></html>").unwrap();
+    let garbage = dir.path().join("garbage.xml");
+    std::fs::write(
+        &garbage,
+        "<smses><sms date=\"1\" type=\"1\" address=\"+447700900123\" body=\"x\" /><<<",
+    )
+    .unwrap();
+    for (file, expected) in [
+        (&truncated, "sms: "),
+        (&between, "the file was cut short"),
+        (&html, "has no <smses> element"),
+        (&garbage, "not well-formed XML"),
+    ] {
+        let out = import_sms(&t.path, file);
+        assert_eq!(out.status.code(), Some(2), "{file:?}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains(expected), "{file:?}: {err}");
+    }
+    assert!(messages(&t.path).is_empty());
+}

@@ -2,6 +2,7 @@
 //! export: pure parsers here, one journal transaction to store them.
 
 pub mod dates;
+pub mod sms;
 pub mod whatsapp;
 
 pub use dates::{DateOrder, DateReading};

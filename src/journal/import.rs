@@ -3,15 +3,15 @@
 
 use std::collections::HashMap;
 
-use chrono::SecondsFormat;
+use chrono::{DateTime, FixedOffset, SecondsFormat};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::write::{add_in, parse_content};
 use super::Journal;
 use crate::error::{Error, Result};
-use crate::import::{ChatKind, ParsedChat};
-use crate::model::{Direction, EntryDraft, EntryKind, MessageInfo, Provenance};
+use crate::import::{sms, ChatKind, ParsedChat};
+use crate::model::{Channel, Direction, EntryDraft, EntryKind, MessageInfo, Provenance};
 use crate::tone;
 
 /// Who is who in a conversation, as the user said.
@@ -46,10 +46,58 @@ pub struct ImportSummary {
     pub last: Option<String>,
 }
 
+/// Which side of the conversation a message came from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Side {
+    Me,
+    Other,
+    /// Someone else in the conversation, by name.
+    Third(String),
+}
+
+/// One message read from a file, ready to store.
+#[derive(Clone, Debug)]
+pub struct ImportItem {
+    /// Line or record number in the file.
+    pub line: u64,
+    pub at: DateTime<FixedOffset>,
+    pub from: Side,
+    pub sender_as_written: String,
+    pub text: String,
+}
+
+/// What every importer hands the journal.
+struct Batch<'a> {
+    /// `whatsapp`, `sms`, `email`: the provenance's source.
+    source: &'static str,
+    /// How titles name it: "WhatsApp", "Text".
+    label: &'static str,
+    channel: Channel,
+    other: &'a str,
+    file: &'a SourceFile,
+    date_reading: String,
+    items: Vec<ImportItem>,
+    summary: ImportSummary,
+}
+
+fn summary(file: &SourceFile, participants: Vec<String>, date_order: String) -> ImportSummary {
+    ImportSummary {
+        imported: 0,
+        skipped_duplicates: 0,
+        unreadable: Vec::new(),
+        notices: 0,
+        participants,
+        date_order,
+        source_sha256: file.sha256.clone(),
+        first: None,
+        last: None,
+    }
+}
+
 impl Journal {
     /// Stores a parsed WhatsApp chat. With `dry_run`, counts what would be stored and writes
-    /// nothing. A message already in the journal (same sender side, time and text) is skipped,
-    /// so importing the same file, or a later export that overlaps it, adds only what is new.
+    /// nothing. A message already in the journal (same side, time and text) is skipped, so
+    /// importing the same file, or a later export that overlaps it, adds only what is new.
     pub fn import_chat(
         &mut self,
         chat: &ParsedChat,
@@ -75,31 +123,120 @@ impl Journal {
                 "the other parent and you must be two different participants",
             ));
         }
-        let settings = self.tone_settings()?;
-        let mut seen = self.message_keys()?;
-        let date_reading = format!("{}: {}", chat.date_reading.order, chat.date_reading.reason);
-        let mut summary = ImportSummary {
-            imported: 0,
-            skipped_duplicates: 0,
-            unreadable: chat.unreadable.clone(),
-            notices: 0,
-            participants: chat.participants.clone(),
-            date_order: chat.date_reading.order.to_string(),
-            source_sha256: file.sha256.clone(),
-            first: None,
-            last: None,
-        };
-        let mut drafts = Vec::new();
+        let mut summary = summary(
+            file,
+            chat.participants.clone(),
+            chat.date_reading.order.to_string(),
+        );
+        summary.unreadable = chat.unreadable.clone();
+        let mut items = Vec::new();
         for m in &chat.messages {
             let (Some(sender), false) = (&m.sender, matches!(m.kind, ChatKind::System)) else {
                 summary.notices += 1;
                 continue;
             };
+            let from = if *sender == who.me {
+                Side::Me
+            } else if *sender == who.other {
+                Side::Other
+            } else {
+                Side::Third(sender.clone())
+            };
+            items.push(ImportItem {
+                line: m.line as u64,
+                at: m.at,
+                from,
+                sender_as_written: m.sender_as_written.clone().unwrap_or_default(),
+                text: m.text.clone(),
+            });
+        }
+        self.store_import(
+            Batch {
+                source: "whatsapp",
+                label: "WhatsApp",
+                channel: Channel::Text,
+                other: &who.other,
+                file,
+                date_reading: format!("{}: {}", chat.date_reading.order, chat.date_reading.reason),
+                items,
+                summary,
+            },
+            dry_run,
+        )
+    }
+
+    /// Stores the texts of an SMS backup already filtered to the other parent's numbers.
+    pub fn import_sms(
+        &mut self,
+        backup: &sms::Backup,
+        other: &str,
+        file: &SourceFile,
+        dry_run: bool,
+    ) -> Result<ImportSummary> {
+        let mut numbers: Vec<String> = Vec::new();
+        for t in &backup.texts {
+            if !numbers.contains(&t.address) {
+                numbers.push(t.address.clone());
+            }
+        }
+        let mut summary = summary(file, numbers, "epoch milliseconds".into());
+        summary.unreadable = backup.unreadable.iter().map(|&r| r as usize).collect();
+        let items = backup
+            .texts
+            .iter()
+            .map(|t| ImportItem {
+                line: t.record,
+                at: t.at,
+                from: if t.sent { Side::Me } else { Side::Other },
+                sender_as_written: if t.sent {
+                    "me".into()
+                } else {
+                    t.address.clone()
+                },
+                text: if t.media.is_empty() {
+                    t.body.clone()
+                } else if t.body.is_empty() {
+                    format!("[{}]", t.media.join(", "))
+                } else {
+                    format!("{}\n[{}]", t.body, t.media.join(", "))
+                },
+            })
+            .collect();
+        self.store_import(
+            Batch {
+                source: "sms",
+                label: "Text",
+                channel: Channel::Text,
+                other,
+                file,
+                date_reading: "the backup's times, in milliseconds since 1970 (UTC)".into(),
+                items,
+                summary,
+            },
+            dry_run,
+        )
+    }
+
+    fn store_import(&mut self, batch: Batch, dry_run: bool) -> Result<ImportSummary> {
+        let Batch {
+            source,
+            label,
+            channel,
+            other,
+            file,
+            date_reading,
+            items,
+            mut summary,
+        } = batch;
+        let settings = self.tone_settings()?;
+        let mut seen = self.message_keys()?;
+        let mut drafts = Vec::new();
+        for m in items {
             if m.text.trim().is_empty() {
-                summary.unreadable.push(m.line);
+                summary.unreadable.push(m.line as usize);
                 continue;
             }
-            let sent = *sender == who.me;
+            let sent = m.from == Side::Me;
             let at = m.at.to_rfc3339_opts(SecondsFormat::Secs, false);
             // Counted, not just matched: "ok" twice in one minute is two messages.
             if let Some(n) = seen
@@ -110,15 +247,13 @@ impl Journal {
                 summary.skipped_duplicates += 1;
                 continue;
             }
-            let counterpart = if sent || *sender == who.other {
-                who.other.clone()
-            } else {
-                sender.clone()
-            };
-            let title = match (sent, *sender == who.other) {
-                (true, _) => format!("WhatsApp to {}", who.other),
-                (false, true) => format!("WhatsApp from {}", who.other),
-                (false, false) => format!("WhatsApp from {sender} (not the other parent)"),
+            let (counterpart, title) = match &m.from {
+                Side::Me => (other.to_string(), format!("{label} to {other}")),
+                Side::Other => (other.to_string(), format!("{label} from {other}")),
+                Side::Third(name) => (
+                    name.clone(),
+                    format!("{label} from {name} (not the other parent)"),
+                ),
             };
             summary.first.get_or_insert_with(|| format!("{at} {title}"));
             summary.last = Some(format!("{at} {title}"));
@@ -126,8 +261,8 @@ impl Journal {
                 kind: EntryKind::Message,
                 occurred_at: at,
                 title,
-                body: m.text.clone(),
-                channel: Some(crate::model::Channel::Text),
+                body: m.text,
+                channel: Some(channel),
                 legal_step: None,
                 mood: None,
                 message: Some(MessageInfo {
@@ -139,19 +274,19 @@ impl Journal {
                     counterpart: counterpart.clone(),
                     tone: None,
                     import: Some(Provenance {
-                        source: "whatsapp".into(),
+                        source: source.into(),
                         file_name: file.name.clone(),
                         file_sha256: file.sha256.clone(),
-                        line: m.line as u64,
-                        sender_as_written: m.sender_as_written.clone().unwrap_or_default(),
+                        line: m.line,
+                        sender_as_written: m.sender_as_written,
                         date_reading: date_reading.clone(),
-                        third_party: !sent && *sender != who.other,
+                        third_party: matches!(m.from, Side::Third(_)),
                     }),
                 }),
                 schedule: None,
                 children: vec![],
                 people: vec![counterpart],
-                tags: vec!["imported".into(), "whatsapp".into()],
+                tags: vec!["imported".into(), source.into()],
                 location: None,
                 private: false,
             });

@@ -36,26 +36,143 @@ pub(crate) enum ImportCommand {
         #[arg(long)]
         json: bool,
     },
+    /// An "SMS Backup & Restore" XML backup from Android; only texts with the other parent
+    Sms {
+        file: PathBuf,
+        /// The other parent's phone number (repeatable: old and new numbers)
+        #[arg(long = "other", required = true)]
+        other: Vec<String>,
+        /// The zone to show times in [default: this computer's]
+        #[arg(long)]
+        tz: Option<String>,
+        #[arg(long)]
+        dry_run: bool,
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 pub(crate) fn import(
     open: impl FnOnce() -> Result<Journal, Error>,
     command: ImportCommand,
 ) -> Result<(), Error> {
-    let ImportCommand::Whatsapp {
-        file,
-        me,
-        other,
-        date_order,
-        tz,
-        dry_run,
-        json,
-    } = command;
-    let bytes = read(&file)?;
-    let name = file
-        .file_name()
+    match command {
+        ImportCommand::Whatsapp {
+            file,
+            me,
+            other,
+            date_order,
+            tz,
+            dry_run,
+            json,
+        } => whatsapp(open, file, me, other, date_order, tz, dry_run, json),
+        ImportCommand::Sms {
+            file,
+            other,
+            tz,
+            dry_run,
+            json,
+        } => sms(open, file, other, tz, dry_run, json),
+    }
+}
+
+fn zone(tz: Option<String>) -> Result<chrono_tz::Tz, Error> {
+    let zone = tz.unwrap_or_else(evenkeel::schedule::system_zone);
+    zone.parse()
+        .map_err(|_| Error::invalid("tz", format!("{zone:?} is not a known time zone")))
+}
+
+fn sms(
+    open: impl FnOnce() -> Result<Journal, Error>,
+    file: PathBuf,
+    other: Vec<String>,
+    tz: Option<String>,
+    dry_run: bool,
+    json: bool,
+) -> Result<(), Error> {
+    let zone = zone(tz)?;
+    let opened = std::fs::File::open(&file).map_err(|e| Error::File {
+        path: file.clone(),
+        source: e,
+    })?;
+    // Hashed as it streams past, so the file is read once however large it is.
+    let mut hashing = Hashing {
+        inner: opened,
+        hash: Sha256::new(),
+    };
+    let backup = evenkeel::import::sms::parse(
+        std::io::BufReader::with_capacity(1 << 16, &mut hashing),
+        &other,
+        zone,
+    )?;
+    let source = SourceFile {
+        name: file_name(&file),
+        sha256: hex::encode(hashing.hash.finalize()),
+    };
+    let name = backup
+        .texts
+        .iter()
+        .find_map(|t| t.contact_name.clone())
+        .unwrap_or_else(|| other[0].clone());
+    let summary = open()?.import_sms(&backup, &name, &source, dry_run)?;
+    if json {
+        print_json(&summary);
+        return Ok(());
+    }
+    let verb = if dry_run { "Would import" } else { "Imported" };
+    println!(
+        "{verb} {} texts with {name} from {} ({} already in the journal, {} records not understood; {} texts with other people left out).",
+        summary.imported,
+        source.name,
+        summary.skipped_duplicates,
+        summary.unreadable.len(),
+        backup.others
+    );
+    if backup.broken_characters > 0 {
+        println!(
+            "{} characters were stored broken in the backup and show as \u{fffd}.",
+            backup.broken_characters
+        );
+    }
+    println!("File SHA-256 {}.", summary.source_sha256);
+    if let (Some(first), Some(last)) = (&summary.first, &summary.last) {
+        println!("First: {first}\nLast:  {last}");
+    }
+    Ok(())
+}
+
+struct Hashing<R> {
+    inner: R,
+    hash: Sha256,
+}
+
+impl<R: std::io::Read> std::io::Read for Hashing<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.hash.update(&buf[..n]);
+        Ok(n)
+    }
+}
+
+fn file_name(path: &std::path::Path) -> String {
+    path.file_name()
         .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| file.display().to_string());
+        .unwrap_or_else(|| path.display().to_string())
+}
+
+#[allow(clippy::too_many_arguments)] // the command's own flags, passed straight through
+fn whatsapp(
+    open: impl FnOnce() -> Result<Journal, Error>,
+    file: PathBuf,
+    me: Option<String>,
+    other: Option<String>,
+    date_order: Option<String>,
+    tz: Option<String>,
+    dry_run: bool,
+    json: bool,
+) -> Result<(), Error> {
+    let bytes = read(&file)?;
+    let name = file_name(&file);
     let text = std::str::from_utf8(&bytes).map_err(|_| {
         Error::invalid(
             "file",
@@ -66,10 +183,7 @@ pub(crate) fn import(
         .as_deref()
         .map(str::parse::<DateOrder>)
         .transpose()?;
-    let zone = tz.unwrap_or_else(evenkeel::schedule::system_zone);
-    let zone: chrono_tz::Tz = zone
-        .parse()
-        .map_err(|_| Error::invalid("tz", format!("{zone:?} is not a known time zone")))?;
+    let zone = zone(tz)?;
     let chat = whatsapp::parse(text, &name, order, zone)?;
     let source = SourceFile {
         name,
