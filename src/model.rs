@@ -231,6 +231,28 @@ pub struct EntryDraft {
     pub private: bool,
 }
 
+impl EntryDraft {
+    /// A draft with only its kind, time and title; the rest empty, to be filled in.
+    pub fn new(kind: EntryKind, occurred_at: impl Into<String>, title: impl Into<String>) -> Self {
+        EntryDraft {
+            kind,
+            occurred_at: occurred_at.into(),
+            title: title.into(),
+            body: String::new(),
+            channel: None,
+            legal_step: None,
+            mood: None,
+            message: None,
+            schedule: None,
+            children: Vec::new(),
+            people: Vec::new(),
+            tags: Vec::new(),
+            location: None,
+            private: false,
+        }
+    }
+}
+
 /// A file kept inside the encrypted journal, named in the entry's revision by its hash.
 #[derive(Serialize, Deserialize, TS, Clone, Debug, PartialEq, Eq)]
 pub struct AttachmentInfo {

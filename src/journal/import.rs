@@ -258,13 +258,8 @@ impl Journal {
             summary.first.get_or_insert_with(|| format!("{at} {title}"));
             summary.last = Some(format!("{at} {title}"));
             drafts.push(EntryDraft {
-                kind: EntryKind::Message,
-                occurred_at: at,
-                title,
                 body: m.text,
                 channel: Some(channel),
-                legal_step: None,
-                mood: None,
                 message: Some(MessageInfo {
                     direction: if sent {
                         Direction::Sent
@@ -283,12 +278,9 @@ impl Journal {
                         third_party: matches!(m.from, Side::Third(_)),
                     }),
                 }),
-                schedule: None,
-                children: vec![],
                 people: vec![counterpart],
                 tags: vec!["imported".into(), source.into()],
-                location: None,
-                private: false,
+                ..EntryDraft::new(EntryKind::Message, at, title)
             });
         }
         summary.imported = drafts.len() as u32;

@@ -331,22 +331,7 @@ impl EntryDraft {
 }
 
 fn blank(kind: EntryKind, occurred_at: String) -> EntryDraft {
-    EntryDraft {
-        kind,
-        occurred_at,
-        title: String::new(),
-        body: String::new(),
-        channel: None,
-        legal_step: None,
-        mood: None,
-        message: None,
-        schedule: None,
-        children: Vec::new(),
-        people: Vec::new(),
-        tags: Vec::new(),
-        location: None,
-        private: false,
-    }
+    EntryDraft::new(kind, occurred_at, "")
 }
 
 fn plan_entry(plan: &Plan, note: String, tags: Vec<String>) -> Result<EntryDraft> {

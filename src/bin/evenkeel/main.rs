@@ -327,22 +327,7 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
                 .title
                 .clone()
                 .ok_or_else(|| Error::invalid("title", "give a title with --title"))?;
-            let mut draft = EntryDraft {
-                kind,
-                occurred_at: at,
-                title,
-                body: String::new(),
-                channel: None,
-                legal_step: None,
-                mood: None,
-                message: None,
-                schedule: None,
-                children: vec![],
-                people: vec![],
-                tags: vec![],
-                location: None,
-                private: false,
-            };
+            let mut draft = EntryDraft::new(kind, at, title);
             fields.apply(&mut draft, true)?;
             let mut journal = open(&path)?;
             let id = journal.add(draft)?;
