@@ -37,6 +37,9 @@ const COMMANDS: &[&str] = &[
     "schedule_log",
     "schedule_compliance",
     "mood_trends",
+    "import_choose_file",
+    "import_preview",
+    "import_whatsapp",
 ];
 
 fn main() {

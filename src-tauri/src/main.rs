@@ -3,6 +3,7 @@
 
 mod commands;
 mod error;
+mod import_commands;
 mod schedule_commands;
 mod state;
 
@@ -59,6 +60,9 @@ fn main() {
             schedule_commands::schedule_log,
             schedule_commands::schedule_compliance,
             schedule_commands::mood_trends,
+            import_commands::import_choose_file,
+            import_commands::import_preview,
+            import_commands::import_whatsapp,
         ])
         .run(tauri::generate_context!())
         .expect("Evenkeel could not start its window");

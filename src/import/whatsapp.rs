@@ -192,6 +192,96 @@ pub fn parse(text: &str, file: &str, order: Option<DateOrder>, zone: Tz) -> Resu
     })
 }
 
+/// What the import screen shows before anything is written: who wrote, how many messages,
+/// how the dates read, or the question to ask when they read both ways.
+#[derive(Serialize, Deserialize, TS, Clone, Debug, PartialEq)]
+pub struct ChatPreview {
+    /// Each sender with how many messages they wrote, most first.
+    pub participants: Vec<(String, u32)>,
+    pub messages: u32,
+    pub notices: u32,
+    pub unreadable: u32,
+    #[ts(optional)]
+    pub date_reading: Option<DateReading>,
+    /// When the dates read both ways: the first date, and what it is day-first and month-first.
+    #[ts(optional)]
+    pub date_question: Option<DateQuestion>,
+    #[ts(optional)]
+    pub first: Option<ChatMessage>,
+    #[ts(optional)]
+    pub last: Option<ChatMessage>,
+}
+
+#[derive(Serialize, Deserialize, TS, Clone, Debug, PartialEq, Eq)]
+pub struct DateQuestion {
+    /// As the file writes it, e.g. "03/04/2026".
+    pub example: String,
+    /// "3 April 2026"
+    pub day_first: String,
+    /// "4 March 2026"
+    pub month_first: String,
+}
+
+/// Reads a chat for its preview. A file whose date order cannot be decided (and `order` is not
+/// given) gets a `date_question` and no messages, rather than an error.
+pub fn preview(text: &str, file: &str, order: Option<DateOrder>, zone: Tz) -> Result<ChatPreview> {
+    let chat = match parse(text, file, order, zone) {
+        Ok(chat) => chat,
+        Err(Error::Invalid { field, .. }) if field == "date-order" && order.is_none() => {
+            let first = text
+                .lines()
+                .find_map(|l| header(l.trim_start_matches(is_mark)))
+                .map(|(d, _, _)| d)
+                .expect("a date order was asked for, so a dated line exists");
+            let read = |o: DateOrder| {
+                o.date(first)
+                    .map(|d| d.format("%-d %B %Y").to_string())
+                    .unwrap_or_default()
+            };
+            return Ok(ChatPreview {
+                participants: Vec::new(),
+                messages: 0,
+                notices: 0,
+                unreadable: 0,
+                date_reading: None,
+                date_question: Some(DateQuestion {
+                    example: format!("{:02}/{:02}/{}", first[0], first[1], first[2]),
+                    day_first: read(DateOrder::Dmy),
+                    month_first: read(DateOrder::Mdy),
+                }),
+                first: None,
+                last: None,
+            });
+        }
+        Err(e) => return Err(e),
+    };
+    let is_message = |m: &&ChatMessage| m.sender.is_some() && m.kind != ChatKind::System;
+    let participants = chat
+        .participants
+        .iter()
+        .map(|p| {
+            let n = chat
+                .messages
+                .iter()
+                .filter(is_message)
+                .filter(|m| m.sender.as_deref() == Some(p.as_str()))
+                .count() as u32;
+            (p.clone(), n)
+        })
+        .collect();
+    let messages = chat.messages.iter().filter(is_message).count() as u32;
+    Ok(ChatPreview {
+        participants,
+        messages,
+        notices: chat.messages.len() as u32 - messages,
+        unreadable: chat.unreadable.len() as u32,
+        first: chat.messages.iter().find(is_message).cloned(),
+        last: chat.messages.iter().rev().find(is_message).cloned(),
+        date_reading: Some(chat.date_reading),
+        date_question: None,
+    })
+}
+
 fn header(line: &str) -> Option<([u32; 3], NaiveTime, &str)> {
     let c = HEADER.captures(line)?;
     let num = |i: usize| c.get(i).and_then(|m| m.as_str().parse::<u32>().ok());
@@ -450,6 +540,28 @@ mod tests {
         .unwrap();
         assert_eq!(chat.unreadable, vec![1, 3]);
         assert_eq!(chat.messages.len(), 1);
+    }
+
+    #[test]
+    fn a_preview_counts_and_asks_rather_than_fails() {
+        let p = preview("03/04/2026, 10:00 - Dana: hi", "c", None, London).unwrap();
+        assert_eq!(
+            p.date_question,
+            Some(DateQuestion {
+                example: "03/04/2026".into(),
+                day_first: "3 April 2026".into(),
+                month_first: "4 March 2026".into(),
+            })
+        );
+        let text = "12/03/2024, 14:05 - Messages and calls are end-to-end encrypted.\n\
+                    12/03/2024, 14:06 - Alex: a\n12/03/2024, 14:07 - Sam: b\n13/03/2024, 09:00 - Sam: c";
+        let p = preview(text, "c", None, London).unwrap();
+        assert_eq!(
+            p.participants,
+            vec![("Sam".to_string(), 2), ("Alex".to_string(), 1)]
+        );
+        assert_eq!((p.messages, p.notices), (3, 1));
+        assert_eq!(p.last.unwrap().text, "c");
     }
 
     #[test]

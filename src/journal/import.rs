@@ -10,7 +10,7 @@ use ts_rs::TS;
 use super::write::{add_in, parse_content};
 use super::Journal;
 use crate::error::{Error, Result};
-use crate::import::{sms, ChatKind, ParsedChat};
+use crate::import::{sms, ChatKind, ParsedChat, SourceFile};
 use crate::model::{Channel, Direction, EntryDraft, EntryKind, MessageInfo, Provenance};
 use crate::tone;
 
@@ -19,13 +19,6 @@ use crate::tone;
 pub struct Participants {
     pub me: String,
     pub other: String,
-}
-
-/// The original file, as the user chose it.
-#[derive(Serialize, Deserialize, TS, Clone, Debug, PartialEq, Eq)]
-pub struct SourceFile {
-    pub name: String,
-    pub sha256: String,
 }
 
 #[derive(Serialize, Deserialize, TS, Clone, Debug, PartialEq, Eq)]
@@ -105,6 +98,19 @@ impl Journal {
         file: &SourceFile,
         dry_run: bool,
     ) -> Result<ImportSummary> {
+        self.import_chat_with_progress(chat, who, file, dry_run, &mut |_, _| {})
+    }
+
+    /// `import_chat`, telling `progress` how many of the messages have been read so far (the
+    /// checker's reading is most of an import's time).
+    pub fn import_chat_with_progress(
+        &mut self,
+        chat: &ParsedChat,
+        who: &Participants,
+        file: &SourceFile,
+        dry_run: bool,
+        progress: &mut dyn FnMut(u32, u32),
+    ) -> Result<ImportSummary> {
         let named = |name: &str| chat.participants.iter().any(|p| p == name);
         for (role, name) in [("me", &who.me), ("other", &who.other)] {
             if !named(name) {
@@ -162,6 +168,7 @@ impl Journal {
                 summary,
             },
             dry_run,
+            progress,
         )
     }
 
@@ -214,10 +221,16 @@ impl Journal {
                 summary,
             },
             dry_run,
+            &mut |_, _| {},
         )
     }
 
-    fn store_import(&mut self, batch: Batch, dry_run: bool) -> Result<ImportSummary> {
+    fn store_import(
+        &mut self,
+        batch: Batch,
+        dry_run: bool,
+        progress: &mut dyn FnMut(u32, u32),
+    ) -> Result<ImportSummary> {
         let Batch {
             source,
             label,
@@ -289,9 +302,13 @@ impl Journal {
             return Ok(summary);
         }
         // Read each message as the composer would, before the transaction holds the lock.
-        for d in &mut drafts {
+        let total = drafts.len() as u32;
+        for (i, d) in drafts.iter_mut().enumerate() {
             if let Some(info) = d.message.as_mut() {
                 info.tone = Some(tone::check_message(&d.body, &settings)?);
+            }
+            if i % 200 == 0 {
+                progress(i as u32, total);
             }
         }
         let tx = self.conn.transaction()?;
@@ -299,6 +316,7 @@ impl Journal {
             add_in(&tx, d)?;
         }
         tx.commit()?;
+        progress(total, total);
         Ok(summary)
     }
 

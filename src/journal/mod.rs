@@ -21,9 +21,10 @@ use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 
 use crate::error::{Error, Result};
 
+pub use crate::import::SourceFile;
 pub use attachments::MAX_ATTACHMENT_BYTES;
 pub use chain::GENESIS;
-pub use import::{ImportSummary, Participants, SourceFile};
+pub use import::{ImportSummary, Participants};
 pub use mood::{trends as mood_trends, MoodAround, MoodTrends, MoodWeek};
 pub use schedule::{plan_title, Contact};
 

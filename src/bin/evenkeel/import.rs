@@ -10,9 +10,6 @@ use sha2::{Digest, Sha256};
 
 use crate::print_json;
 
-/// A chat export far larger than any real one is refused before it is read.
-const MAX_CHAT_BYTES: u64 = 512 * 1024 * 1024;
-
 #[derive(Subcommand)]
 pub(crate) enum ImportCommand {
     /// A WhatsApp "Export chat" text file
@@ -171,24 +168,13 @@ fn whatsapp(
     dry_run: bool,
     json: bool,
 ) -> Result<(), Error> {
-    let bytes = read(&file)?;
-    let name = file_name(&file);
-    let text = std::str::from_utf8(&bytes).map_err(|_| {
-        Error::invalid(
-            "file",
-            format!("{name} is not a WhatsApp text export (not UTF-8 text); a .zip export is not read yet, unzip it and import the .txt"),
-        )
-    })?;
+    let (text, source) = evenkeel::import::read_text_export(&file)?;
     let order = date_order
         .as_deref()
         .map(str::parse::<DateOrder>)
         .transpose()?;
     let zone = zone(tz)?;
-    let chat = whatsapp::parse(text, &name, order, zone)?;
-    let source = SourceFile {
-        name,
-        sha256: hex::encode(Sha256::digest(&bytes)),
-    };
+    let chat = whatsapp::parse(&text, &source.name, order, zone)?;
     let people = &chat.participants;
     let (me, other) = match (me, other) {
         (Some(m), Some(o)) => (m, o),
@@ -257,20 +243,4 @@ fn whatsapp(
         println!("Lines not understood: {}", shown.join(", "));
     }
     Ok(())
-}
-
-fn read(path: &PathBuf) -> Result<Vec<u8>, Error> {
-    let file = |e| Error::File {
-        path: path.clone(),
-        source: e,
-    };
-    let size = std::fs::metadata(path).map_err(file)?.len();
-    if size > MAX_CHAT_BYTES {
-        return Err(Error::TooLarge {
-            what: "chat export".into(),
-            actual: size,
-            limit: MAX_CHAT_BYTES,
-        });
-    }
-    std::fs::read(path).map_err(file)
 }

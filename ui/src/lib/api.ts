@@ -2,6 +2,7 @@
 import { invoke } from "@tauri-apps/api/core";
 import type {
   AttachmentInfo,
+  ChatFile,
   Compliance,
   Contact,
   Decoded,
@@ -20,6 +21,7 @@ import type {
   EntryDraft,
   ErrorInfo,
   Filter,
+  ImportSummary,
   JournalStatus,
   SearchHit,
   VerifyReport,
@@ -116,6 +118,15 @@ export const api = {
   compliance: (from: string, to: string, child: string | null) =>
     call<Compliance[]>("schedule_compliance", { from, to, child }),
   moodTrends: (from: string, to: string) => call<MoodTrends>("mood_trends", { from, to }),
+  // Importing a WhatsApp chat export (.txt). The file dialog is shown by the core.
+  /** The path the parent chose, or null if they cancelled. */
+  chooseChatFile: () => call<string | null>("import_choose_file"),
+  /** Reads and previews the file; nothing is written. `dateOrder` answers a date question. */
+  previewChat: (path: string, dateOrder: string | null) =>
+    call<ChatFile>("import_preview", { path, dateOrder }),
+  /** Imports it; "import-progress" events ({done, total}) follow the checker's reading. */
+  importChat: (path: string, me: string, other: string, dateOrder: string | null) =>
+    call<ImportSummary>("import_whatsapp", { path, me, other, dateOrder }),
 };
 
 export function errorMessage(e: unknown): string {

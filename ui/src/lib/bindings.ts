@@ -321,6 +321,80 @@ planned: string,
  */
 exception: string | null, };
 
+export type DateOrder = "dmy" | "mdy" | "ymd";
+
+export type DateReading = { order: DateOrder, 
+/**
+ * Why: "a first number above 12 (25/12/2024)", "chosen by the user", …
+ */
+reason: string, };
+
+export type ChatKind = { "type": "text" } | { "type": "media", file: string | null, } | { "type": "deleted" } | { "type": "call" } | { "type": "system" };
+
+export type ChatMessage = { 
+/**
+ * The line it starts on, counting from 1.
+ */
+line: number, at: string, 
+/**
+ * The sender exactly as the file writes it (direction marks and all); `None` for notices.
+ */
+sender_as_written: string | null, 
+/**
+ * The sender without invisible marks, to match against the participants.
+ */
+sender: string | null, 
+/**
+ * The message, byte for byte, its lines joined with "\n".
+ */
+text: string, kind: ChatKind, 
+/**
+ * It ends with WhatsApp's "<This message was edited>".
+ */
+edited: boolean, };
+
+export type DateQuestion = { 
+/**
+ * As the file writes it, e.g. "03/04/2026".
+ */
+example: string, 
+/**
+ * "3 April 2026"
+ */
+day_first: string, 
+/**
+ * "4 March 2026"
+ */
+month_first: string, };
+
+export type ChatPreview = { 
+/**
+ * Each sender with how many messages they wrote, most first.
+ */
+participants: Array<[string, number]>, messages: number, notices: number, unreadable: number, date_reading?: DateReading, 
+/**
+ * When the dates read both ways: the first date, and what it is day-first and month-first.
+ */
+date_question?: DateQuestion, first?: ChatMessage, last?: ChatMessage, };
+
+export type SourceFile = { name: string, sha256: string, };
+
+export type ChatFile = { path: string, file: SourceFile, preview: ChatPreview, };
+
+export type ImportSummary = { imported: number, skipped_duplicates: number, 
+/**
+ * Lines of the file that were not understood.
+ */
+unreadable: Array<number>, 
+/**
+ * WhatsApp's own notices, which are not messages.
+ */
+notices: number, participants: Array<string>, date_order: string, source_sha256: string, 
+/**
+ * The first and last messages imported (or that would be), as entries would show them.
+ */
+first?: string, last?: string, };
+
 export type MoodWeek = { 
 /**
  * The Monday, YYYY-MM-DD.
