@@ -395,3 +395,117 @@ fn a_broken_or_foreign_backup_is_refused_and_nothing_is_written() {
     }
     assert!(messages(&t.path).is_empty());
 }
+
+// --- e-mail ---------------------------------------------------------------------------
+
+fn email_fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/email")
+        .join(name)
+}
+
+#[test]
+fn email_from_an_mbox_and_an_eml_keeps_only_mail_with_the_other_parent() {
+    let t = TempJournal::new();
+    drop(t.create());
+    let mbox = email_fixture("thread.mbox");
+    let eml = email_fixture("half-term.eml");
+    let args = [
+        "import",
+        "email",
+        mbox.to_str().unwrap(),
+        eml.to_str().unwrap(),
+        "--other",
+        "Dana.Smith@example.com",
+        "--json",
+    ];
+    let out = cli(&t.path, &args);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let summaries: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(summaries[0]["imported"], 3, "{summaries}");
+    assert_eq!(
+        summaries[0]["unreadable"],
+        serde_json::json!([4]),
+        "the message with no date"
+    );
+    assert_eq!(summaries[1]["imported"], 1);
+    let all = messages(&t.path);
+    let titles: Vec<&str> = all.iter().map(|e| e.draft.title.as_str()).collect();
+    assert_eq!(
+        titles,
+        vec![
+            "Email from Dana Smith: Half term",
+            "Email from Dana Smith: Half term – Friday",
+            "Email to Dana Smith: Re: Half term",
+            "Email from Dana Smith: You never listen",
+        ]
+    );
+    assert_eq!(
+        all[0].draft.body,
+        // The archive's ">From" escape is undone, as mbox readers do.
+        "Can you have Sam on the Friday of half term?\nFrom what I hear the school closes early.\n\n"
+    );
+    assert_eq!(all[0].draft.occurred_at, "2026-10-13T19:02:11+01:00");
+    assert_eq!(
+        all[1].draft.body,
+        "Can you have Sam on the Friday of half term instead of the Saturday? Work has changed.\r\n\r\nDana\r\n"
+    );
+    assert_eq!(
+        all[2].draft.body.trim(),
+        "Yes, Friday works. I will collect him at 15:30."
+    );
+    assert_eq!(
+        all[2].draft.message.as_ref().unwrap().direction,
+        Direction::Sent
+    );
+    let p = all[3]
+        .draft
+        .message
+        .as_ref()
+        .unwrap()
+        .import
+        .as_ref()
+        .unwrap();
+    assert_eq!(
+        (p.source.as_str(), p.line, p.file_name.as_str()),
+        ("email", 5, "thread.mbox")
+    );
+    assert_eq!(p.sender_as_written, "Dana Smith <DANA.SMITH@EXAMPLE.COM>");
+    // Again: nothing new.
+    let again: Value = serde_json::from_slice(&cli(&t.path, &args).stdout).unwrap();
+    assert_eq!(again[0]["imported"], 0);
+    assert_eq!(again[0]["skipped_duplicates"], 3);
+    assert!(Journal::open(&t.path, PASS).unwrap().verify().unwrap().ok);
+}
+
+#[test]
+fn what_is_not_mail_or_not_an_address_is_refused_with_nothing_written() {
+    let t = TempJournal::new();
+    drop(t.create());
+    let dir = tempfile::tempdir().unwrap();
+    let notes = dir.path().join("notes.eml");
+    std::fs::write(&notes, "just some words\nno headers at all\n").unwrap();
+    let mbox = email_fixture("thread.mbox");
+    for (args, expected) in [
+        (
+            vec![notes.to_str().unwrap(), "--other", "dana@example.com"],
+            "notes.eml is not an e-mail message",
+        ),
+        (
+            vec![mbox.to_str().unwrap(), "--other", "Dana"],
+            "\"dana\" is not an e-mail address",
+        ),
+    ] {
+        let mut full = vec!["import", "email"];
+        full.extend(args);
+        let out = cli(&t.path, &full);
+        assert_eq!(out.status.code(), Some(2), "{full:?}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains(expected), "{full:?}: {err}");
+    }
+    assert!(messages(&t.path).is_empty());
+}

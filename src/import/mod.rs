@@ -2,6 +2,7 @@
 //! export: pure parsers here, one journal transaction to store them.
 
 pub mod dates;
+pub mod email;
 pub mod sms;
 pub mod whatsapp;
 

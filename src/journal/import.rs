@@ -10,7 +10,7 @@ use ts_rs::TS;
 use super::write::{add_in, parse_content};
 use super::Journal;
 use crate::error::{Error, Result};
-use crate::import::{sms, ChatKind, ParsedChat, SourceFile};
+use crate::import::{email, sms, ChatKind, ParsedChat, SourceFile};
 use crate::model::{Channel, Direction, EntryDraft, EntryKind, MessageInfo, Provenance};
 use crate::tone;
 
@@ -57,6 +57,8 @@ pub struct ImportItem {
     pub from: Side,
     pub sender_as_written: String,
     pub text: String,
+    /// An e-mail's subject, for its title.
+    pub subject: Option<String>,
 }
 
 /// What every importer hands the journal.
@@ -154,6 +156,7 @@ impl Journal {
                 from,
                 sender_as_written: m.sender_as_written.clone().unwrap_or_default(),
                 text: m.text.clone(),
+                subject: None,
             });
         }
         self.store_import(
@@ -207,6 +210,7 @@ impl Journal {
                 } else {
                     format!("{}\n[{}]", t.body, t.media.join(", "))
                 },
+                subject: None,
             })
             .collect();
         self.store_import(
@@ -217,6 +221,54 @@ impl Journal {
                 other,
                 file,
                 date_reading: "the backup's times, in milliseconds since 1970 (UTC)".into(),
+                items,
+                summary,
+            },
+            dry_run,
+            &mut |_, _| {},
+        )
+    }
+
+    /// Stores the e-mails of one file already filtered to the other parent's addresses.
+    pub fn import_email(
+        &mut self,
+        mail: &email::Mail,
+        other: &str,
+        file: &SourceFile,
+        dry_run: bool,
+    ) -> Result<ImportSummary> {
+        let mut people: Vec<String> = Vec::new();
+        for e in &mail.emails {
+            if !e.sent && !people.contains(&e.from) {
+                people.push(e.from.clone());
+            }
+        }
+        let mut summary = summary(file, people, "the Date header of each message".into());
+        summary.unreadable = mail.unreadable.iter().map(|&r| r as usize).collect();
+        let items = mail
+            .emails
+            .iter()
+            .map(|e| ImportItem {
+                line: e.record,
+                at: e.at,
+                from: if e.sent { Side::Me } else { Side::Other },
+                sender_as_written: e.from.clone(),
+                text: if e.body.trim().is_empty() {
+                    "[no plain-text part]".into()
+                } else {
+                    e.body.clone()
+                },
+                subject: Some(e.subject.clone()).filter(|s| !s.is_empty()),
+            })
+            .collect();
+        self.store_import(
+            Batch {
+                source: "email",
+                label: "Email",
+                channel: Channel::Email,
+                other,
+                file,
+                date_reading: "the Date header of each message, with its own offset".into(),
                 items,
                 summary,
             },
@@ -260,7 +312,7 @@ impl Journal {
                 summary.skipped_duplicates += 1;
                 continue;
             }
-            let (counterpart, title) = match &m.from {
+            let (counterpart, mut title) = match &m.from {
                 Side::Me => (other.to_string(), format!("{label} to {other}")),
                 Side::Other => (other.to_string(), format!("{label} from {other}")),
                 Side::Third(name) => (
@@ -268,6 +320,11 @@ impl Journal {
                     format!("{label} from {name} (not the other parent)"),
                 ),
             };
+            if let Some(subject) = &m.subject {
+                // One line, and short enough for a title; the body keeps every word.
+                let subject: String = subject.split_whitespace().collect::<Vec<_>>().join(" ");
+                title = format!("{title}: {}", subject.chars().take(200).collect::<String>());
+            }
             summary.first.get_or_insert_with(|| format!("{at} {title}"));
             summary.last = Some(format!("{at} {title}"));
             drafts.push(EntryDraft {

@@ -33,6 +33,18 @@ pub(crate) enum ImportCommand {
         #[arg(long)]
         json: bool,
     },
+    /// E-mail: .eml files or .mbox archives; only mail from or to the other parent
+    Email {
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// The other parent's e-mail address (repeatable)
+        #[arg(long = "other", required = true)]
+        other: Vec<String>,
+        #[arg(long)]
+        dry_run: bool,
+        #[arg(long)]
+        json: bool,
+    },
     /// An "SMS Backup & Restore" XML backup from Android; only texts with the other parent
     Sms {
         file: PathBuf,
@@ -70,7 +82,103 @@ pub(crate) fn import(
             dry_run,
             json,
         } => sms(open, file, other, tz, dry_run, json),
+        ImportCommand::Email {
+            files,
+            other,
+            dry_run,
+            json,
+        } => email(open, files, other, dry_run, json),
     }
+}
+
+fn email(
+    open: impl FnOnce() -> Result<Journal, Error>,
+    files: Vec<PathBuf>,
+    other: Vec<String>,
+    dry_run: bool,
+    json: bool,
+) -> Result<(), Error> {
+    use evenkeel::import::email;
+    let addresses = email::check_addresses(&other)?;
+    // Every file is read before anything is written, so a bad one stops the whole import.
+    let mut read = Vec::new();
+    for path in &files {
+        let io = |e| Error::File {
+            path: path.clone(),
+            source: e,
+        };
+        // Streamed and hashed as it is read: a Takeout archive can be gigabytes.
+        let mut hashing = Hashing {
+            inner: std::fs::File::open(path).map_err(io)?,
+            hash: Sha256::new(),
+        };
+        let mut reader = std::io::BufReader::with_capacity(1 << 16, &mut hashing);
+        let head = std::io::BufRead::fill_buf(&mut reader).map_err(io)?;
+        let mail = if email::is_mbox(head) {
+            email::parse_mbox(&mut reader, &addresses)?
+        } else {
+            let mut bytes = Vec::new();
+            std::io::Read::read_to_end(
+                &mut std::io::Read::take(&mut reader, email::MAX_EML_BYTES + 1),
+                &mut bytes,
+            )
+            .map_err(io)?;
+            if bytes.len() as u64 > email::MAX_EML_BYTES {
+                return Err(Error::TooLarge {
+                    what: format!("e-mail {}", file_name(path)),
+                    actual: bytes.len() as u64,
+                    limit: email::MAX_EML_BYTES,
+                });
+            }
+            let mut mail = email::Mail::default();
+            email::parse_one(&bytes, 1, &addresses, &mut mail);
+            if !mail.unreadable.is_empty() {
+                return Err(Error::invalid(
+                    "file",
+                    format!(
+                        "{} is not an e-mail message (.eml) or mbox archive that can be read: it has no sender or no date",
+                        file_name(path)
+                    ),
+                ));
+            }
+            mail
+        };
+        std::io::copy(&mut reader, &mut std::io::sink()).map_err(io)?;
+        drop(reader);
+        let source = SourceFile {
+            name: file_name(path),
+            sha256: hex::encode(hashing.hash.finalize()),
+        };
+        read.push((source, mail));
+    }
+    let mut journal = open()?;
+    let mut summaries = Vec::new();
+    for (source, mail) in &read {
+        let name = mail
+            .emails
+            .iter()
+            .find(|e| !e.sent)
+            .map(|e| e.from.split(" <").next().unwrap_or(&e.from).to_string())
+            .unwrap_or_else(|| addresses[0].clone());
+        let summary = journal.import_email(mail, &name, source, dry_run)?;
+        if !json {
+            let verb = if dry_run { "Would import" } else { "Imported" };
+            println!(
+                "{verb} {} e-mails from {} ({} already in the journal, {} not readable; {} with other people left out). SHA-256 {}.",
+                summary.imported,
+                source.name,
+                summary.skipped_duplicates,
+                summary.unreadable.len(),
+                mail.others,
+                summary.source_sha256
+            );
+        }
+        summaries.push(summary);
+    }
+    if json {
+        print_json(&summaries);
+    }
+    Ok(())
 }
 
 fn zone(tz: Option<String>) -> Result<chrono_tz::Tz, Error> {
