@@ -73,7 +73,9 @@ fn bench(c: &mut Criterion) {
             },
             |(dir, mut journal)| {
                 let chat = whatsapp::parse(&text, "chat.txt", None, zone).unwrap();
-                let summary = journal.import_chat(&chat, &who, &file, false).unwrap();
+                let summary = journal
+                    .import_chat(&chat, &who, &file, evenkeel::journal::ImportRun::default())
+                    .unwrap();
                 assert_eq!(summary.imported as usize, MESSAGES);
                 drop(journal);
                 drop(dir);

@@ -509,3 +509,119 @@ fn what_is_not_mail_or_not_an_address_is_refused_with_nothing_written() {
     }
     assert!(messages(&t.path).is_empty());
 }
+
+// --- WhatsApp exports with media (zip) ------------------------------------------------
+
+fn zip_of(entries: &[(&str, Vec<u8>)]) -> Vec<u8> {
+    use std::io::Write;
+    let mut out = std::io::Cursor::new(Vec::new());
+    let mut w = zip::ZipWriter::new(&mut out);
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated)
+        .large_file(false);
+    for (name, bytes) in entries {
+        w.start_file(*name, options).unwrap();
+        w.write_all(bytes).unwrap();
+    }
+    w.finish().unwrap();
+    out.into_inner()
+}
+
+#[test]
+fn a_zip_export_attaches_its_media_and_never_follows_a_path_out_of_it() {
+    let t = TempJournal::new();
+    drop(t.create());
+    let photo: Vec<u8> = [&[0xffu8, 0xd8, 0xff, 0xe0][..], &[7u8; 5000][..]].concat();
+    let chat =
+        "12/09/2026, 08:14 - Dana: IMG-20260912-WA0001.jpg (file attached)\nHis school photo\n\
+                12/09/2026, 08:20 - Chris: Thanks, lovely\n\
+                12/09/2026, 08:21 - Dana: ../../secret.txt (file attached)\n\
+                12/09/2026, 08:22 - Dana: VID-20260912-WA0002.mp4 (file attached)\n";
+    let bytes = zip_of(&[
+        ("WhatsApp Chat with Dana.txt", chat.as_bytes().to_vec()),
+        ("IMG-20260912-WA0001.jpg", photo.clone()),
+        ("../../secret.txt", b"outside".to_vec()),
+        // 60 MB of zeros, a few kilobytes compressed: over the 50 MB limit once inflated.
+        ("VID-20260912-WA0002.mp4", vec![0u8; 60_000_000]),
+    ]);
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("WhatsApp Chat with Dana.zip");
+    std::fs::write(&path, &bytes).unwrap();
+    let out = cli(
+        &t.path,
+        &[
+            "import",
+            "whatsapp",
+            path.to_str().unwrap(),
+            "--me",
+            "Chris",
+            "--tz",
+            "Europe/London",
+            "--date-order",
+            "dmy",
+        ],
+    );
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{err}");
+    assert!(
+        err.contains("1 photos and files from the export attached to their messages; 2 named but not attached"),
+        "{err}"
+    );
+    let all = messages(&t.path);
+    assert_eq!(all.len(), 4);
+    assert_eq!(all[0].attachments.len(), 1);
+    let a = &all[0].attachments[0];
+    assert_eq!(a.name, "IMG-20260912-WA0001.jpg");
+    assert_eq!(a.media_type, "image/jpeg");
+    let sha = {
+        use sha2::Digest;
+        hex::encode(sha2::Sha256::digest(&photo))
+    };
+    assert_eq!(a.sha256, sha);
+    assert!(all[2].attachments.is_empty() && all[3].attachments.is_empty());
+    let p = all[0]
+        .draft
+        .message
+        .as_ref()
+        .unwrap()
+        .import
+        .as_ref()
+        .unwrap();
+    assert_eq!(
+        p.file_name,
+        "WhatsApp Chat with Dana.zip (WhatsApp Chat with Dana.txt)"
+    );
+    let j = Journal::open(&t.path, PASS).unwrap();
+    assert_eq!(j.attachment_data(a.id).unwrap().1, photo);
+    assert!(j.verify().unwrap().ok);
+}
+
+#[test]
+fn a_broken_zip_or_one_without_a_chat_is_refused() {
+    let t = TempJournal::new();
+    drop(t.create());
+    let dir = tempfile::tempdir().unwrap();
+    let broken = dir.path().join("broken.zip");
+    std::fs::write(&broken, b"PK\x03\x04 this is not really a zip").unwrap();
+    let empty = dir.path().join("photos.zip");
+    std::fs::write(&empty, zip_of(&[("IMG-1.jpg", vec![1, 2, 3])])).unwrap();
+    for (file, expected) in [
+        (&broken, "broken.zip is not a zip file that can be read"),
+        (&empty, "photos.zip holds no chat"),
+    ] {
+        let out = cli(
+            &t.path,
+            &[
+                "import",
+                "whatsapp",
+                file.to_str().unwrap(),
+                "--me",
+                "Chris",
+            ],
+        );
+        assert_eq!(out.status.code(), Some(2), "{file:?}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains(expected), "{file:?}: {err}");
+    }
+    assert!(messages(&t.path).is_empty());
+}

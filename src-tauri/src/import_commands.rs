@@ -3,8 +3,8 @@
 
 use std::path::Path;
 
-use evenkeel::import::{local_zone, read_text_export, whatsapp, ChatFile, DateOrder};
-use evenkeel::journal::{ImportSummary, Participants};
+use evenkeel::import::{local_zone, open_chat, whatsapp, ChatFile, DateOrder};
+use evenkeel::journal::{ImportRun, ImportSummary, Participants};
 use evenkeel::Error;
 use serde::Serialize;
 use tauri::{AppHandle, Emitter, State, WebviewWindow};
@@ -24,8 +24,8 @@ pub fn import_choose_file(app: AppHandle, window: WebviewWindow) -> CommandResul
     let chosen = app
         .dialog()
         .file()
-        .set_title("Choose a WhatsApp chat export (.txt)")
-        .add_filter("WhatsApp chat export", &["txt"])
+        .set_title("Choose a WhatsApp chat export (.txt or .zip)")
+        .add_filter("WhatsApp chat export", &["txt", "zip"])
         .set_parent(&window)
         .blocking_pick_file();
     let Some(chosen) = chosen else {
@@ -41,7 +41,7 @@ pub fn import_choose_file(app: AppHandle, window: WebviewWindow) -> CommandResul
 /// previous preview asked.
 #[tauri::command(async)]
 pub fn import_preview(path: String, date_order: Option<String>) -> CommandResult<ChatFile> {
-    let (text, file) = read_text_export(Path::new(&path))?;
+    let (text, file, _) = open_chat(Path::new(&path))?;
     let order = date_order
         .as_deref()
         .map(str::parse::<DateOrder>)
@@ -64,20 +64,25 @@ pub fn import_whatsapp(
     other: String,
     date_order: Option<String>,
 ) -> CommandResult<ImportSummary> {
-    let (text, file) = read_text_export(Path::new(&path))?;
+    let (text, file, mut zip) = open_chat(Path::new(&path))?;
     let order = date_order
         .as_deref()
         .map(str::parse::<DateOrder>)
         .transpose()?;
     let chat = whatsapp::parse(&text, &file.name, order, local_zone())?;
+    let mut progress = |done, total| {
+        let _ = app.emit("import-progress", Progress { done, total });
+    };
+    let mut media = |name: &str| zip.as_mut().and_then(|z| z.media(name));
     state.with(|j| {
-        j.import_chat_with_progress(
+        j.import_chat(
             &chat,
             &Participants { me, other },
             &file,
-            false,
-            &mut |done, total| {
-                let _ = app.emit("import-progress", Progress { done, total });
+            ImportRun {
+                dry_run: false,
+                progress: Some(&mut progress),
+                media: Some(&mut media),
             },
         )
     })

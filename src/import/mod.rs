@@ -1,6 +1,7 @@
 //! Conversations that already exist, read verbatim from the files phones and mail programs
 //! export: pure parsers here, one journal transaction to store them.
 
+pub mod chat_zip;
 pub mod dates;
 pub mod email;
 pub mod sms;
@@ -64,6 +65,65 @@ pub fn read_text_export(path: &Path) -> Result<(String, SourceFile)> {
         )
     })?;
     Ok((text, SourceFile { name, sha256 }))
+}
+
+/// A chat export as chosen: its text, the file it came from, and for a zip export the archive to
+/// fetch media from as messages name them.
+pub type OpenedChat = (
+    String,
+    SourceFile,
+    Option<chat_zip::ChatZip<std::io::BufReader<std::fs::File>>>,
+);
+
+/// Opens a WhatsApp export: the `.txt`, or the `.zip` with media (its chat read from inside; the
+/// hash and name recorded are the zip's, with the chat's name beside it).
+pub fn open_chat(path: &Path) -> Result<OpenedChat> {
+    if !starts_like_zip(path)? {
+        let (text, file) = read_text_export(path)?;
+        return Ok((text, file, None));
+    }
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| path.display().to_string());
+    let sha256 = hash_file(path)?;
+    let opened = std::fs::File::open(path).map_err(|e| Error::File {
+        path: path.to_path_buf(),
+        source: e,
+    })?;
+    let zip = chat_zip::ChatZip::open(std::io::BufReader::new(opened), &name)?;
+    let file = SourceFile {
+        name: format!("{name} ({})", zip.chat_name),
+        sha256,
+    };
+    Ok((zip.text.clone(), file, Some(zip)))
+}
+
+/// Whether the file at `path` starts like a zip archive.
+pub fn starts_like_zip(path: &Path) -> Result<bool> {
+    use std::io::Read;
+    let mut head = [0u8; 4];
+    let mut f = std::fs::File::open(path).map_err(|e| Error::File {
+        path: path.to_path_buf(),
+        source: e,
+    })?;
+    let n = f.read(&mut head).map_err(|e| Error::File {
+        path: path.to_path_buf(),
+        source: e,
+    })?;
+    Ok(chat_zip::is_zip(&head[..n]))
+}
+
+/// The SHA-256 of a file, streamed.
+pub fn hash_file(path: &Path) -> Result<String> {
+    let io = |e| Error::File {
+        path: path.to_path_buf(),
+        source: e,
+    };
+    let mut f = std::fs::File::open(path).map_err(io)?;
+    let mut hash = Sha256::new();
+    std::io::copy(&mut f, &mut hash).map_err(io)?;
+    Ok(hex::encode(hash.finalize()))
 }
 
 /// The zone a phone's local times are read in unless the user names one: this computer's.

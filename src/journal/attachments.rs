@@ -38,30 +38,8 @@ impl Journal {
 
     /// Stores the bytes with their SHA-256 and records the attachment in the entry's chain.
     pub fn attach(&mut self, id: i64, name: &str, bytes: &[u8]) -> Result<AttachmentInfo> {
-        check_size(name.to_string(), bytes.len() as u64)?;
-        let name = name.trim();
-        if name.is_empty() {
-            return Err(Error::invalid("name", "an attachment needs a file name"));
-        }
-        let media_type = media_type_of(name, bytes).to_string();
-        let sha256 = sha256_hex(bytes);
-        let at = validate::now_utc();
         let tx = self.conn.transaction()?;
-        // Fail early with the clear message for a missing or deleted entry.
-        super::write::newest(&tx, id)?;
-        tx.execute(
-            "INSERT INTO attachments (entry_id, name, media_type, size, sha256, added_at, data)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-            params![id, name, media_type, bytes.len() as i64, sha256, at, bytes],
-        )?;
-        let info = AttachmentInfo {
-            id: tx.last_insert_rowid(),
-            name: name.to_string(),
-            media_type,
-            size: bytes.len() as u64,
-            sha256,
-        };
-        Journal::append_attachment(&tx, id, info.clone(), &at)?;
+        let info = attach_in(&tx, id, name, bytes, &validate::now_utc())?;
         tx.commit()?;
         Ok(info)
     }
@@ -117,6 +95,39 @@ impl Journal {
         crate::files::write_file(out, &bytes, replace)?;
         Ok(info)
     }
+}
+
+/// Attaches inside the caller's transaction (an import stores a message and its photo at once).
+pub(super) fn attach_in(
+    tx: &rusqlite::Transaction,
+    id: i64,
+    name: &str,
+    bytes: &[u8],
+    at: &str,
+) -> Result<AttachmentInfo> {
+    check_size(name.to_string(), bytes.len() as u64)?;
+    let name = name.trim();
+    if name.is_empty() {
+        return Err(Error::invalid("name", "an attachment needs a file name"));
+    }
+    let media_type = media_type_of(name, bytes).to_string();
+    let sha256 = sha256_hex(bytes);
+    // Fail early with the clear message for a missing or deleted entry.
+    super::write::newest(tx, id)?;
+    tx.execute(
+        "INSERT INTO attachments (entry_id, name, media_type, size, sha256, added_at, data)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        params![id, name, media_type, bytes.len() as i64, sha256, at, bytes],
+    )?;
+    let info = AttachmentInfo {
+        id: tx.last_insert_rowid(),
+        name: name.to_string(),
+        media_type,
+        size: bytes.len() as u64,
+        sha256,
+    };
+    Journal::append_attachment(tx, id, info.clone(), at)?;
+    Ok(info)
 }
 
 fn check_size(what: String, size: u64) -> Result<()> {

@@ -7,6 +7,7 @@ use chrono::{DateTime, FixedOffset, SecondsFormat};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use super::attachments::attach_in;
 use super::write::{add_in, parse_content};
 use super::Journal;
 use crate::error::{Error, Result};
@@ -32,6 +33,9 @@ pub struct ImportSummary {
     pub participants: Vec<String>,
     pub date_order: String,
     pub source_sha256: String,
+    /// Media files from the export attached to their messages.
+    #[serde(default)]
+    pub attachments: u32,
     /// The first and last messages imported (or that would be), as entries would show them.
     #[ts(optional)]
     pub first: Option<String>,
@@ -59,6 +63,22 @@ pub struct ImportItem {
     pub text: String,
     /// An e-mail's subject, for its title.
     pub subject: Option<String>,
+    /// The media file the message names, attached when the import can fetch it.
+    pub media: Option<String>,
+}
+
+/// Fetches a media file's bytes by the name a message gives.
+pub type MediaSource<'a> = &'a mut dyn FnMut(&str) -> Option<Vec<u8>>;
+
+/// How an import runs beyond its data: whether it writes, who hears of its progress, and where
+/// the media its messages name come from (a WhatsApp zip).
+#[derive(Default)]
+pub struct ImportRun<'a> {
+    pub dry_run: bool,
+    /// Told (done, total) as the messages are read by the checker.
+    pub progress: Option<&'a mut dyn FnMut(u32, u32)>,
+    /// The bytes of a media file by the name a message gives, or `None` when not available.
+    pub media: Option<MediaSource<'a>>,
 }
 
 /// What every importer hands the journal.
@@ -84,34 +104,22 @@ fn summary(file: &SourceFile, participants: Vec<String>, date_order: String) -> 
         participants,
         date_order,
         source_sha256: file.sha256.clone(),
+        attachments: 0,
         first: None,
         last: None,
     }
 }
 
 impl Journal {
-    /// Stores a parsed WhatsApp chat. With `dry_run`, counts what would be stored and writes
-    /// nothing. A message already in the journal (same side, time and text) is skipped, so
-    /// importing the same file, or a later export that overlaps it, adds only what is new.
+    /// Stores a parsed WhatsApp chat. With `run.dry_run`, counts what would be stored and
+    /// writes nothing. A message already in the journal (same side, time and text) is skipped,
+    /// so importing the same file, or a later export that overlaps it, adds only what is new.
     pub fn import_chat(
         &mut self,
         chat: &ParsedChat,
         who: &Participants,
         file: &SourceFile,
-        dry_run: bool,
-    ) -> Result<ImportSummary> {
-        self.import_chat_with_progress(chat, who, file, dry_run, &mut |_, _| {})
-    }
-
-    /// `import_chat`, telling `progress` how many of the messages have been read so far (the
-    /// checker's reading is most of an import's time).
-    pub fn import_chat_with_progress(
-        &mut self,
-        chat: &ParsedChat,
-        who: &Participants,
-        file: &SourceFile,
-        dry_run: bool,
-        progress: &mut dyn FnMut(u32, u32),
+        run: ImportRun,
     ) -> Result<ImportSummary> {
         let named = |name: &str| chat.participants.iter().any(|p| p == name);
         for (role, name) in [("me", &who.me), ("other", &who.other)] {
@@ -157,6 +165,10 @@ impl Journal {
                 sender_as_written: m.sender_as_written.clone().unwrap_or_default(),
                 text: m.text.clone(),
                 subject: None,
+                media: match &m.kind {
+                    ChatKind::Media { file } => file.clone(),
+                    _ => None,
+                },
             });
         }
         self.store_import(
@@ -170,8 +182,7 @@ impl Journal {
                 items,
                 summary,
             },
-            dry_run,
-            progress,
+            run,
         )
     }
 
@@ -211,6 +222,7 @@ impl Journal {
                     format!("{}\n[{}]", t.body, t.media.join(", "))
                 },
                 subject: None,
+                media: None,
             })
             .collect();
         self.store_import(
@@ -224,8 +236,10 @@ impl Journal {
                 items,
                 summary,
             },
-            dry_run,
-            &mut |_, _| {},
+            ImportRun {
+                dry_run,
+                ..ImportRun::default()
+            },
         )
     }
 
@@ -259,6 +273,7 @@ impl Journal {
                     e.body.clone()
                 },
                 subject: Some(e.subject.clone()).filter(|s| !s.is_empty()),
+                media: None,
             })
             .collect();
         self.store_import(
@@ -272,17 +287,19 @@ impl Journal {
                 items,
                 summary,
             },
-            dry_run,
-            &mut |_, _| {},
+            ImportRun {
+                dry_run,
+                ..ImportRun::default()
+            },
         )
     }
 
-    fn store_import(
-        &mut self,
-        batch: Batch,
-        dry_run: bool,
-        progress: &mut dyn FnMut(u32, u32),
-    ) -> Result<ImportSummary> {
+    fn store_import(&mut self, batch: Batch, run: ImportRun) -> Result<ImportSummary> {
+        let ImportRun {
+            dry_run,
+            mut progress,
+            mut media,
+        } = run;
         let Batch {
             source,
             label,
@@ -296,6 +313,7 @@ impl Journal {
         let settings = self.tone_settings()?;
         let mut seen = self.message_keys()?;
         let mut drafts = Vec::new();
+        let mut medias = Vec::new();
         for m in items {
             if m.text.trim().is_empty() {
                 summary.unreadable.push(m.line as usize);
@@ -327,6 +345,7 @@ impl Journal {
             }
             summary.first.get_or_insert_with(|| format!("{at} {title}"));
             summary.last = Some(format!("{at} {title}"));
+            medias.push(m.media);
             drafts.push(EntryDraft {
                 body: m.text,
                 channel: Some(channel),
@@ -365,15 +384,28 @@ impl Journal {
                 info.tone = Some(tone::check_message(&d.body, &settings)?);
             }
             if i % 200 == 0 {
-                progress(i as u32, total);
+                if let Some(p) = progress.as_mut() {
+                    p(i as u32, total);
+                }
             }
         }
         let tx = self.conn.transaction()?;
-        for d in drafts {
-            add_in(&tx, d)?;
+        let at = crate::validate::now_utc();
+        for (d, name) in drafts.into_iter().zip(medias) {
+            let id = add_in(&tx, d)?;
+            let fetched = match (name, media.as_mut()) {
+                (Some(name), Some(fetch)) => fetch(&name).map(|bytes| (name, bytes)),
+                _ => None,
+            };
+            if let Some((name, bytes)) = fetched {
+                attach_in(&tx, id, &name, &bytes, &at)?;
+                summary.attachments += 1;
+            }
         }
         tx.commit()?;
-        progress(total, total);
+        if let Some(p) = progress.as_mut() {
+            p(total, total);
+        }
         Ok(summary)
     }
 

@@ -24,7 +24,7 @@ use crate::error::{Error, Result};
 pub use crate::import::SourceFile;
 pub use attachments::MAX_ATTACHMENT_BYTES;
 pub use chain::GENESIS;
-pub use import::{ImportSummary, Participants};
+pub use import::{ImportRun, ImportSummary, Participants};
 pub use mood::{trends as mood_trends, MoodAround, MoodTrends, MoodWeek};
 pub use schedule::{plan_title, Contact};
 

@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use clap::Subcommand;
 use evenkeel::import::{whatsapp, DateOrder};
-use evenkeel::journal::{Participants, SourceFile};
+use evenkeel::journal::{ImportRun, Participants, SourceFile};
 use evenkeel::{Error, Journal};
 use sha2::{Digest, Sha256};
 
@@ -276,7 +276,8 @@ fn whatsapp(
     dry_run: bool,
     json: bool,
 ) -> Result<(), Error> {
-    let (text, source) = evenkeel::import::read_text_export(&file)?;
+    // The export with media is a zip: its chat is read from inside, its media attached.
+    let (text, source, mut zip) = evenkeel::import::open_chat(&file)?;
     let order = date_order
         .as_deref()
         .map(str::parse::<DateOrder>)
@@ -317,7 +318,30 @@ fn whatsapp(
         println!("Say who you are with --me and who the other parent is with --other.");
         return Ok(());
     }
-    let summary = open()?.import_chat(&chat, &Participants { me, other }, &source, dry_run)?;
+    let mut fetch = |name: &str| zip.as_mut().and_then(|z| z.media(name));
+    let summary = open()?.import_chat(
+        &chat,
+        &Participants { me, other },
+        &source,
+        ImportRun {
+            dry_run,
+            progress: None,
+            media: Some(&mut fetch),
+        },
+    )?;
+    let skipped_media = zip.map(|z| z.media_skipped).unwrap_or_default();
+    if !json && (summary.attachments > 0 || !skipped_media.is_empty()) {
+        eprintln!(
+            "{} photos and files from the export attached to their messages; {} named but not attached (not in the zip, over 50 MB, or unreadable){}",
+            summary.attachments,
+            skipped_media.len(),
+            if skipped_media.is_empty() {
+                ".".to_string()
+            } else {
+                format!(": {}", skipped_media.iter().take(10).cloned().collect::<Vec<_>>().join(", "))
+            }
+        );
+    }
     if json {
         print_json(&summary);
         return Ok(());
