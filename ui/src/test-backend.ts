@@ -2,8 +2,10 @@
 // and every call made, so a test can assert the exact arguments the window sent.
 import { cleanup } from "@testing-library/svelte";
 import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
+import { emit } from "@tauri-apps/api/event";
 import { afterEach, beforeEach } from "vitest";
 import type {
+  ChatFile, ChatMessage, ImportSummary,
   Compliance, Contact, Entry, EntryDraft, Exception, Finding, MessageDraft, MoodTrends, Occurrence, Outcome, Plan, PlanParts,
   Revision, ToneReport, VerifyReport,
 } from "./lib/bindings";
@@ -38,6 +40,12 @@ export interface Fake {
   zone: string;
   /** What mood_trends says about mood around contact, when a test sets it. */
   moodAround?: MoodTrends["around_contact"];
+  /** What the native "Open" dialog answers for a chat export: a path, or null for Cancel. */
+  chatPath: string | null;
+  /** The chat files the fake can read, by path (the core reads them from disk). */
+  chats: Record<string, string>;
+  /** Whether the window may listen to events (the capability grants it); fixed at install. */
+  events: boolean;
 }
 
 /**
@@ -79,8 +87,9 @@ export function makeEntry(id: number, draft: EntryDraft): Entry {
 export function install(state: Partial<Fake>) {
   fake = { exists: false, unlocked: false, passphrase: "", entries: [], calls: [], drafts: {}, files: {}, altered: [], savePath: null,
     verify: { ok: true, revisions_checked: 0, attachments_checked: 0, head: "0".repeat(64), problems: [], warnings: [] },
-    plans: [], planParts: {}, exceptions: [], outcomes: {}, zone: "Europe/London", ...state };
-  mockIPC((cmd, args: any) => {
+    plans: [], planParts: {}, exceptions: [], outcomes: {}, zone: "Europe/London",
+    chatPath: null, chats: { ...CHATS }, events: true, ...state };
+  mockIPC(async (cmd, args: any) => {
     fake.calls.push({ cmd, args });
     switch (cmd) {
       case "journal_status":
@@ -219,13 +228,19 @@ export function install(state: Partial<Fake>) {
         return fakeCompliance(args.from, args.to, args.child);
       case "mood_trends":
         return fakeMoodTrends(args.from, args.to);
+      case "import_choose_file":
+        return fake.chatPath;
+      case "import_preview":
+        return fakePreview(args.path, args.dateOrder);
+      case "import_whatsapp":
+        return fakeImport(args.path, args.me, args.other, args.dateOrder);
       case "plugin:clipboard-manager|write_text":
       case "plugin:opener|open_url":
         return null;
       default:
         throw { kind: "unknown", message: `no fake for ${cmd}` };
     }
-  });
+  }, { shouldMockEvents: fake.events });
 }
 
 export const call: EntryDraft = {
@@ -377,4 +392,122 @@ function fakeMoodTrends(from: string, to: string): MoodTrends {
       contact, entries: 0, parent_average: null, child_before_average: null, child_after_average: null,
     })),
   };
+}
+
+// WhatsApp import, simply: Android lines "DD/MM/YYYY, HH:MM - Sender: text" at +01:00 (London in
+// September), continuation lines joined on, lines without a sender counted as notices.
+
+export const CHAT_PATH = "/home/p/Downloads/WhatsApp Chat with Dana.txt";
+export const AMBIGUOUS_PATH = "/home/p/Downloads/ambiguous.txt";
+
+export const CHATS: Record<string, string> = {
+  [CHAT_PATH]: [
+    "12/09/2026, 08:01 - Messages and calls are end-to-end encrypted.",
+    "12/09/2026, 08:14 - Dana: Can you have Sam on Friday instead of Saturday?",
+    "12/09/2026, 08:20 - Chris: Yes, Friday works. I will collect from school at 15:30.",
+    "13/09/2026, 19:02 - Dana: You idiot. Every single time.",
+    "He was upset all evening.",
+    "13/09/2026, 19:10 - Chris: I was there at 15:25.",
+  ].join("\n"),
+  [AMBIGUOUS_PATH]: [
+    "03/04/2026, 09:00 - Dana: Is Sam with you at Easter?",
+    "04/04/2026, 10:00 - Chris: Yes, from Friday.",
+  ].join("\n"),
+  "/home/p/notes.txt": "Shopping: milk, bread.",
+};
+
+function sha(text: string): string {
+  let h = 0;
+  for (const c of text) h = (h * 31 + c.charCodeAt(0)) >>> 0;
+  return h.toString(16).padStart(8, "0").repeat(8);
+}
+
+function fakeParse(path: string, order: string | null) {
+  const text = fake.chats[path];
+  const name = path.split("/").pop()!;
+  if (text === undefined) invalid("file", `${path} cannot be read: no such file`);
+  const lines = text.split("\n");
+  const head = /^(\d\d)\/(\d\d)\/(\d{4}), (\d\d:\d\d) - (.*)$/;
+  if (!lines.some((l) => head.test(l))) invalid("file", `${name} is not a WhatsApp chat export: no line starts with a date and time`);
+  const ambiguous = lines.every((l) => !head.test(l) || Number(l.slice(0, 2)) <= 12);
+  const messages: ChatMessage[] = [];
+  lines.forEach((l, i) => {
+    const m = head.exec(l);
+    if (!m) {
+      messages[messages.length - 1].text += `\n${l}`;
+      return;
+    }
+    const [day, month] = order === "mdy" ? [m[2], m[1]] : [m[1], m[2]];
+    const at = `${m[3]}-${month}-${day}T${m[4]}:00+01:00`;
+    const said = /^([^:]+): (.*)$/.exec(m[5]);
+    messages.push({
+      line: i + 1, at, sender_as_written: said?.[1] ?? null, sender: said?.[1] ?? null, text: said ? said[2] : m[5],
+      kind: said ? { type: "text" } : { type: "system" }, edited: false,
+    });
+  });
+  return { name, text, ambiguous, messages };
+}
+
+function fakePreview(path: string, order: string | null): ChatFile {
+  const chat = fakeParse(path, order);
+  const file = { name: chat.name, sha256: sha(chat.text) };
+  if (chat.ambiguous && !order) {
+    return {
+      path, file,
+      preview: {
+        participants: [], messages: 0, notices: 0, unreadable: 0,
+        date_question: { example: "03/04/2026", day_first: "3 April 2026", month_first: "4 March 2026" },
+      },
+    };
+  }
+  const said = chat.messages.filter((m) => m.sender);
+  const counts = new Map<string, number>();
+  for (const m of said) counts.set(m.sender!, (counts.get(m.sender!) ?? 0) + 1);
+  return {
+    path, file,
+    preview: {
+      participants: [...counts.entries()].sort((a, b) => b[1] - a[1]),
+      messages: said.length, notices: chat.messages.length - said.length, unreadable: 0,
+      date_reading: order ? { order: order as "dmy", reason: "chosen by the user" } : { order: "dmy", reason: "a first number above 12 (13/09/2026)" },
+      first: said[0], last: said[said.length - 1],
+    },
+  };
+}
+
+async function fakeImport(path: string, me: string, other: string, order: string | null): Promise<ImportSummary> {
+  const preview = fakePreview(path, order);
+  const chat = fakeParse(path, order);
+  const people = preview.preview.participants.map(([n]) => n);
+  for (const [role, name] of [["me", me], ["other", other]]) {
+    if (!people.includes(name)) invalid(role, `"${name}" did not write in this chat; the participants are ${people.join(", ")}`);
+  }
+  const said = chat.messages.filter((m) => m.sender);
+  const seen = fake.entries.filter((e) => e.message?.import?.file_sha256 === preview.file.sha256).length;
+  const fresh = seen ? [] : said;
+  for (const [i, m] of fresh.entries()) {
+    const sent = m.sender === me;
+    const counterpart = sent || m.sender === other ? other : m.sender!;
+    fake.entries.unshift(makeEntry(fake.entries.length + 1, {
+      kind: "message", occurred_at: m.at, title: sent ? `WhatsApp to ${other}` : `WhatsApp from ${counterpart}`, body: m.text,
+      channel: "text",
+      message: {
+        direction: sent ? "sent" : "received", counterpart, tone: fakeCheck(m.text),
+        import: {
+          source: "whatsapp", file_name: preview.file.name, file_sha256: preview.file.sha256, line: m.line,
+          sender_as_written: m.sender_as_written!, date_reading: `${preview.preview.date_reading!.order}: ${preview.preview.date_reading!.reason}`,
+          third_party: !sent && m.sender !== other,
+        },
+      },
+      children: [], people: [counterpart], tags: ["imported", "whatsapp"], private: false,
+    }));
+    if (fake.events) await emit("import-progress", { done: i + 1, total: fresh.length });
+  }
+  // Built apart from the return so the journal's newer fields (attachments) need no change here.
+  const summary = {
+    attachments: 0,
+    imported: fresh.length, skipped_duplicates: said.length - fresh.length, unreadable: [], notices: chat.messages.length - said.length,
+    participants: people, date_order: preview.preview.date_reading!.order, source_sha256: preview.file.sha256,
+    first: fresh.length ? `${fresh[0].at} WhatsApp` : undefined, last: fresh.length ? `${fresh[fresh.length - 1].at} WhatsApp` : undefined,
+  };
+  return summary;
 }

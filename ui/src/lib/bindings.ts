@@ -391,6 +391,10 @@ unreadable: Array<number>,
  */
 notices: number, participants: Array<string>, date_order: string, source_sha256: string, 
 /**
+ * Media files from the export attached to their messages.
+ */
+attachments: number, 
+/**
  * The first and last messages imported (or that would be), as entries would show them.
  */
 first?: string, last?: string, };
