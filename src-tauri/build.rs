@@ -40,6 +40,9 @@ const COMMANDS: &[&str] = &[
     "import_choose_file",
     "import_preview",
     "import_whatsapp",
+    "import_choose_messages_file",
+    "import_preview_messages",
+    "import_messages",
 ];
 
 fn main() {

@@ -524,6 +524,8 @@ pub fn typescript_bindings() -> String {
         crate::import::ChatPreview::decl(&cfg),
         crate::import::SourceFile::decl(&cfg),
         crate::import::ChatFile::decl(&cfg),
+        crate::import::Correspondent::decl(&cfg),
+        crate::import::MessagesFile::decl(&cfg),
         crate::journal::ImportSummary::decl(&cfg),
         crate::journal::MoodWeek::decl(&cfg),
         crate::journal::MoodAround::decl(&cfg),

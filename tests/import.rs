@@ -625,3 +625,47 @@ fn a_broken_zip_or_one_without_a_chat_is_refused() {
     }
     assert!(messages(&t.path).is_empty());
 }
+
+#[test]
+fn the_people_in_a_backup_or_mailbox_are_listed_for_the_user_to_choose() {
+    let sms_file = std::fs::File::open(sms_fixture()).unwrap();
+    let backup = evenkeel::import::sms::parse(
+        std::io::BufReader::new(sms_file),
+        &[],
+        chrono_tz::Europe::London,
+    )
+    .unwrap();
+    let people: Vec<(String, Option<String>, u32)> = evenkeel::import::sms::correspondents(&backup)
+        .into_iter()
+        .map(|c| (c.address, c.name, c.messages))
+        .collect();
+    assert_eq!(
+        people,
+        vec![
+            ("+447700900123".into(), Some("Dana".into()), 5),
+            ("+447700900555".into(), Some("Smile Dental".into()), 1),
+        ]
+    );
+    let mbox = std::fs::read(email_fixture("thread.mbox")).unwrap();
+    let mail = evenkeel::import::email::parse_mbox(&mbox[..], &[]).unwrap();
+    let people: Vec<(String, u32)> = evenkeel::import::email::correspondents(&mail)
+        .into_iter()
+        .map(|c| (c.address, c.messages))
+        .collect();
+    assert_eq!(
+        people,
+        vec![
+            ("dana.smith@example.com".into(), 2),
+            ("chris.jones@example.org".into(), 1),
+            ("office@oakfield.example.sch.uk".into(), 1),
+        ]
+    );
+    assert_eq!(
+        evenkeel::import::sniff_messages(&sms_fixture()).unwrap(),
+        "sms"
+    );
+    assert_eq!(
+        evenkeel::import::sniff_messages(&email_fixture("thread.mbox")).unwrap(),
+        "email"
+    );
+}

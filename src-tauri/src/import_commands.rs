@@ -3,8 +3,11 @@
 
 use std::path::Path;
 
-use evenkeel::import::{local_zone, open_chat, whatsapp, ChatFile, DateOrder};
-use evenkeel::journal::{ImportRun, ImportSummary, Participants};
+use evenkeel::import::{
+    email, hash_file, local_zone, open_chat, sms, sniff_messages, whatsapp, ChatFile, DateOrder,
+    MessagesFile,
+};
+use evenkeel::journal::{ImportRun, ImportSummary, Participants, SourceFile};
 use evenkeel::Error;
 use serde::Serialize;
 use tauri::{AppHandle, Emitter, State, WebviewWindow};
@@ -86,4 +89,113 @@ pub fn import_whatsapp(
             },
         )
     })
+}
+
+/// Chooses an SMS backup (.xml) or e-mail (.eml, .mbox); the path, or null if cancelled.
+#[tauri::command(async)]
+pub fn import_choose_messages_file(
+    app: AppHandle,
+    window: WebviewWindow,
+) -> CommandResult<Option<String>> {
+    let chosen = app
+        .dialog()
+        .file()
+        .set_title("Choose an SMS backup (.xml) or e-mail (.eml, .mbox)")
+        .add_filter("Texts or e-mail", &["xml", "eml", "mbox"])
+        .set_parent(&window)
+        .blocking_pick_file();
+    let Some(chosen) = chosen else {
+        return Ok(None);
+    };
+    let path = chosen
+        .into_path()
+        .map_err(|e| Error::invalid("file", format!("that file cannot be read: {e}")))?;
+    Ok(Some(path.display().to_string()))
+}
+
+/// Reads an SMS backup or a mailbox for who it holds messages with; nothing is written.
+#[tauri::command(async)]
+pub fn import_preview_messages(path: String) -> CommandResult<MessagesFile> {
+    Ok(read_messages(Path::new(&path), &[])?.0)
+}
+
+/// Imports the texts or e-mail with the chosen numbers or addresses.
+#[tauri::command(async)]
+pub fn import_messages(
+    state: State<'_, AppState>,
+    path: String,
+    addresses: Vec<String>,
+    name: String,
+) -> CommandResult<ImportSummary> {
+    if addresses.is_empty() {
+        return Err(Error::invalid("other", "choose the other parent's number or address").into());
+    }
+    let (preview, read) = read_messages(Path::new(&path), &addresses)?;
+    state.with(|j| match read {
+        Read::Sms(backup) => j.import_sms(&backup, &name, &preview.file, false),
+        Read::Email(mail) => j.import_email(&mail, &name, &preview.file, false),
+    })
+}
+
+enum Read {
+    Sms(sms::Backup),
+    Email(email::Mail),
+}
+
+fn read_messages(path: &Path, addresses: &[String]) -> Result<(MessagesFile, Read), Error> {
+    let source = sniff_messages(path)?;
+    let io = |e| Error::File {
+        path: path.to_path_buf(),
+        source: e,
+    };
+    let sha256 = hash_file(path)?;
+    let reader = std::io::BufReader::new(std::fs::File::open(path).map_err(io)?);
+    let (correspondents, unreadable, read) = if source == "sms" {
+        let backup = sms::parse(reader, addresses, local_zone())?;
+        (
+            sms::correspondents(&backup),
+            backup.unreadable.len() as u32,
+            Read::Sms(backup),
+        )
+    } else {
+        let addresses = if addresses.is_empty() {
+            Vec::new()
+        } else {
+            email::check_addresses(addresses)?
+        };
+        let mut reader = reader;
+        let head = std::io::BufRead::fill_buf(&mut reader).map_err(io)?;
+        let mail = if email::is_mbox(head) {
+            email::parse_mbox(reader, &addresses)?
+        } else {
+            let mut bytes = Vec::new();
+            std::io::Read::read_to_end(
+                &mut std::io::Read::take(reader, email::MAX_EML_BYTES + 1),
+                &mut bytes,
+            )
+            .map_err(io)?;
+            let mut mail = email::Mail::default();
+            email::parse_one(&bytes, 1, &addresses, &mut mail);
+            mail
+        };
+        (
+            email::correspondents(&mail),
+            mail.unreadable.len() as u32,
+            Read::Email(mail),
+        )
+    };
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    Ok((
+        MessagesFile {
+            path: path.display().to_string(),
+            file: SourceFile { name, sha256 },
+            source: source.to_string(),
+            correspondents,
+            unreadable,
+        },
+        read,
+    ))
 }

@@ -63,6 +63,9 @@ fn main() {
             import_commands::import_choose_file,
             import_commands::import_preview,
             import_commands::import_whatsapp,
+            import_commands::import_choose_messages_file,
+            import_commands::import_preview_messages,
+            import_commands::import_messages,
         ])
         .run(tauri::generate_context!())
         .expect("Evenkeel could not start its window");

@@ -74,8 +74,14 @@ pub fn is_mbox(first_bytes: &[u8]) -> bool {
     first_bytes.starts_with(b"From ")
 }
 
-/// Checks the addresses the user gave before anything is read.
+/// Checks the addresses the user gave before anything is read: at least one, each an address.
 pub fn check_addresses(other: &[String]) -> Result<Vec<String>> {
+    if other.is_empty() {
+        return Err(Error::invalid(
+            "other",
+            "choose the other parent's e-mail address",
+        ));
+    }
     let tidy: Vec<String> = other.iter().map(|a| a.trim().to_lowercase()).collect();
     if let Some(bad) = tidy.iter().find(|a| !a.contains('@') || a.len() < 3) {
         return Err(Error::invalid(
@@ -110,7 +116,7 @@ fn read(raw: &[u8], record: u64, other: &[String]) -> Read {
         .flatten()
         .flat_map(addresses)
         .collect();
-    let is_other = |a: &String| other.contains(&a.to_lowercase());
+    let is_other = |a: &String| other.is_empty() || other.contains(&a.to_lowercase());
     let received = from_addresses.iter().any(is_other);
     let sent = !received && to_addresses.iter().any(is_other);
     if !received && !sent {
@@ -125,6 +131,31 @@ fn read(raw: &[u8], record: u64, other: &[String]) -> Read {
         subject: m.subject().unwrap_or("").trim().to_string(),
         body: m.body_text(0).map(|b| b.into_owned()).unwrap_or_default(),
     })
+}
+
+/// Who the mail is from, one entry per address, most messages first (read with no addresses
+/// given, so every message is kept).
+pub fn correspondents(mail: &Mail) -> Vec<super::Correspondent> {
+    let mut out: Vec<super::Correspondent> = Vec::new();
+    for e in &mail.emails {
+        let (name, address) = match e.from.rsplit_once(" <") {
+            Some((n, a)) => (
+                Some(n.trim().to_string()),
+                a.trim_end_matches('>').to_lowercase(),
+            ),
+            None => (None, e.from.trim().to_lowercase()),
+        };
+        match out.iter_mut().find(|c| c.address == address) {
+            Some(c) => c.messages += 1,
+            None => out.push(super::Correspondent {
+                address,
+                name,
+                messages: 1,
+            }),
+        }
+    }
+    out.sort_by_key(|c| std::cmp::Reverse(c.messages));
+    out
 }
 
 fn when(d: &mail_parser::DateTime) -> Option<DateTime<FixedOffset>> {

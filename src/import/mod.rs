@@ -33,6 +33,57 @@ pub struct ChatFile {
     pub preview: ChatPreview,
 }
 
+/// Someone a backup or mailbox holds messages with, for the user to say which is the other
+/// parent.
+#[derive(Serialize, Deserialize, TS, Clone, Debug, PartialEq, Eq)]
+pub struct Correspondent {
+    /// A phone number or an e-mail address, as the file writes it.
+    pub address: String,
+    pub name: Option<String>,
+    pub messages: u32,
+}
+
+/// An SMS backup or a mailbox as the import screen shows it before anything is written.
+#[derive(Serialize, Deserialize, TS, Clone, Debug, PartialEq)]
+pub struct MessagesFile {
+    pub path: String,
+    pub file: SourceFile,
+    /// `sms` or `email`.
+    pub source: String,
+    pub correspondents: Vec<Correspondent>,
+    /// Records or messages that could not be read.
+    pub unreadable: u32,
+}
+
+/// What kind of message file this is, by its first bytes: an SMS backup's XML, or mail.
+pub fn sniff_messages(path: &Path) -> Result<&'static str> {
+    use std::io::Read;
+    let mut head = vec![0u8; 512];
+    let mut f = std::fs::File::open(path).map_err(|e| Error::File {
+        path: path.to_path_buf(),
+        source: e,
+    })?;
+    let n = f.read(&mut head).map_err(|e| Error::File {
+        path: path.to_path_buf(),
+        source: e,
+    })?;
+    let head = String::from_utf8_lossy(&head[..n]);
+    let head = head.trim_start_matches('\u{feff}').trim_start();
+    if head.starts_with("<?xml") || head.starts_with("<smses") || head.starts_with("<!--") {
+        Ok("sms")
+    } else if head.starts_with("From ") || head.lines().next().is_some_and(|l| l.contains(": ")) {
+        Ok("email")
+    } else {
+        Err(Error::invalid(
+            "file",
+            format!(
+                "{} is neither an SMS Backup & Restore file (.xml) nor e-mail (.eml, .mbox)",
+                path.display()
+            ),
+        ))
+    }
+}
+
 /// A chat export far larger than any real one is refused before it is read.
 pub const MAX_CHAT_BYTES: u64 = 512 * 1024 * 1024;
 

@@ -39,9 +39,11 @@ pub struct Backup {
 }
 
 /// Reads a backup, keeping the texts with any of `numbers` (compared by their last ten
-/// digits, so `+44 7700 900123` and `07700900123` match). Times are shown in `zone`.
+/// digits, so `+44 7700 900123` and `07700900123` match), or every text when `numbers` is
+/// empty (to show who the backup holds). Times are shown in `zone`.
 pub fn parse(input: impl BufRead, numbers: &[String], zone: Tz) -> Result<Backup> {
     let wanted: Vec<String> = numbers.iter().map(|n| digits(n)).collect();
+    let keep_all = wanted.is_empty();
     if wanted.iter().any(|w| w.len() < 6) {
         return Err(Error::invalid(
             "other",
@@ -77,7 +79,7 @@ pub fn parse(input: impl BufRead, numbers: &[String], zone: Tz) -> Result<Backup
             Event::Empty(e) if e.local_name().as_ref() == "sms" => {
                 record += 1;
                 match sms(&e, record, zone, &mut backup.broken_characters) {
-                    Some(t) if matches(&t.address, &wanted) => backup.texts.push(t),
+                    Some(t) if keep_all || matches(&t.address, &wanted) => backup.texts.push(t),
                     Some(_) => backup.others += 1,
                     None => backup.unreadable.push(record),
                 }
@@ -86,7 +88,7 @@ pub fn parse(input: impl BufRead, numbers: &[String], zone: Tz) -> Result<Backup
                 // Rare, but valid XML: an <sms> with content. Its attributes are what count.
                 record += 1;
                 match sms(&e, record, zone, &mut backup.broken_characters) {
-                    Some(t) if matches(&t.address, &wanted) => backup.texts.push(t),
+                    Some(t) if keep_all || matches(&t.address, &wanted) => backup.texts.push(t),
                     Some(_) => backup.others += 1,
                     None => backup.unreadable.push(record),
                 }
@@ -135,7 +137,9 @@ pub fn parse(input: impl BufRead, numbers: &[String], zone: Tz) -> Result<Backup
             }
             Event::End(e) if e.local_name().as_ref() == "smses" => closed_root = true,
             Event::End(e) if e.local_name().as_ref() == "mms" => match mms.take() {
-                Some((_, Some(t))) if matches(&t.address, &wanted) => backup.texts.push(t),
+                Some((_, Some(t))) if keep_all || matches(&t.address, &wanted) => {
+                    backup.texts.push(t)
+                }
                 Some((_, Some(_))) => backup.others += 1,
                 Some((n, None)) => backup.unreadable.push(n),
                 None => {}
@@ -200,6 +204,31 @@ fn mms_head(e: &BytesStart, record: u64, zone: Tz, broken: &mut u64) -> Option<T
         body: String::new(),
         media: Vec::new(),
     })
+}
+
+/// Who the texts are with, one entry per number (by its last ten digits), most texts first.
+pub fn correspondents(backup: &Backup) -> Vec<super::Correspondent> {
+    let mut out: Vec<super::Correspondent> = Vec::new();
+    for t in &backup.texts {
+        for address in t.address.split('~').filter(|a| !a.trim().is_empty()) {
+            let key = digits(address);
+            match out.iter_mut().find(|c| digits(&c.address) == key) {
+                Some(c) => {
+                    c.messages += 1;
+                    if c.name.is_none() {
+                        c.name = t.contact_name.clone();
+                    }
+                }
+                None => out.push(super::Correspondent {
+                    address: address.trim().to_string(),
+                    name: t.contact_name.clone(),
+                    messages: 1,
+                }),
+            }
+        }
+    }
+    out.sort_by_key(|c| std::cmp::Reverse(c.messages));
+    out
 }
 
 fn when(millis: &str, zone: Tz) -> Option<DateTime<FixedOffset>> {

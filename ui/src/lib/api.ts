@@ -23,6 +23,7 @@ import type {
   Filter,
   ImportSummary,
   JournalStatus,
+  MessagesFile,
   SearchHit,
   VerifyReport,
   Vocabulary,
@@ -127,6 +128,13 @@ export const api = {
   /** Imports it; "import-progress" events ({done, total}) follow the checker's reading. */
   importChat: (path: string, me: string, other: string, dateOrder: string | null) =>
     call<ImportSummary>("import_whatsapp", { path, me, other, dateOrder }),
+  // Android texts (SMS Backup & Restore .xml) and e-mail (.eml, .mbox).
+  chooseMessagesFile: () => call<string | null>("import_choose_messages_file"),
+  /** Who the file holds messages with (numbers or addresses, with counts); nothing is written. */
+  previewMessages: (path: string) => call<MessagesFile>("import_preview_messages", { path }),
+  /** Imports the messages with the chosen numbers or addresses; `name` is how titles name the other parent. */
+  importMessages: (path: string, addresses: string[], name: string) =>
+    call<ImportSummary>("import_messages", { path, addresses, name }),
 };
 
 export function errorMessage(e: unknown): string {

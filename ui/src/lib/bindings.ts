@@ -381,6 +381,22 @@ export type SourceFile = { name: string, sha256: string, };
 
 export type ChatFile = { path: string, file: SourceFile, preview: ChatPreview, };
 
+export type Correspondent = { 
+/**
+ * A phone number or an e-mail address, as the file writes it.
+ */
+address: string, name: string | null, messages: number, };
+
+export type MessagesFile = { path: string, file: SourceFile, 
+/**
+ * `sms` or `email`.
+ */
+source: string, correspondents: Array<Correspondent>, 
+/**
+ * Records or messages that could not be read.
+ */
+unreadable: number, };
+
 export type ImportSummary = { imported: number, skipped_duplicates: number, 
 /**
  * Lines of the file that were not understood.
