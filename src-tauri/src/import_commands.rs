@@ -24,12 +24,27 @@ struct Progress {
 
 #[tauri::command(async)]
 pub fn import_choose_file(app: AppHandle, window: WebviewWindow) -> CommandResult<Option<String>> {
+    pick(
+        &app,
+        &window,
+        "Choose a WhatsApp chat export (.txt or .zip)",
+        ("WhatsApp chat export", &["txt", "zip"]),
+    )
+}
+
+/// The open dialog, shown from Rust so the window needs no file-system permission.
+fn pick(
+    app: &AppHandle,
+    window: &WebviewWindow,
+    title: &str,
+    (filter, extensions): (&str, &[&str]),
+) -> CommandResult<Option<String>> {
     let chosen = app
         .dialog()
         .file()
-        .set_title("Choose a WhatsApp chat export (.txt or .zip)")
-        .add_filter("WhatsApp chat export", &["txt", "zip"])
-        .set_parent(&window)
+        .set_title(title)
+        .add_filter(filter, extensions)
+        .set_parent(window)
         .blocking_pick_file();
     let Some(chosen) = chosen else {
         return Ok(None);
@@ -97,20 +112,12 @@ pub fn import_choose_messages_file(
     app: AppHandle,
     window: WebviewWindow,
 ) -> CommandResult<Option<String>> {
-    let chosen = app
-        .dialog()
-        .file()
-        .set_title("Choose an SMS backup (.xml) or e-mail (.eml, .mbox)")
-        .add_filter("Texts or e-mail", &["xml", "eml", "mbox"])
-        .set_parent(&window)
-        .blocking_pick_file();
-    let Some(chosen) = chosen else {
-        return Ok(None);
-    };
-    let path = chosen
-        .into_path()
-        .map_err(|e| Error::invalid("file", format!("that file cannot be read: {e}")))?;
-    Ok(Some(path.display().to_string()))
+    pick(
+        &app,
+        &window,
+        "Choose an SMS backup (.xml) or e-mail (.eml, .mbox)",
+        ("Texts or e-mail", &["xml", "eml", "mbox"]),
+    )
 }
 
 /// Reads an SMS backup or a mailbox for who it holds messages with; nothing is written.

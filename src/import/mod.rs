@@ -57,17 +57,8 @@ pub struct MessagesFile {
 
 /// What kind of message file this is, by its first bytes: an SMS backup's XML, or mail.
 pub fn sniff_messages(path: &Path) -> Result<&'static str> {
-    use std::io::Read;
-    let mut head = vec![0u8; 512];
-    let mut f = std::fs::File::open(path).map_err(|e| Error::File {
-        path: path.to_path_buf(),
-        source: e,
-    })?;
-    let n = f.read(&mut head).map_err(|e| Error::File {
-        path: path.to_path_buf(),
-        source: e,
-    })?;
-    let head = String::from_utf8_lossy(&head[..n]);
+    let head = read_head(path, 512)?;
+    let head = String::from_utf8_lossy(&head);
     let head = head.trim_start_matches('\u{feff}').trim_start();
     if head.starts_with("<?xml") || head.starts_with("<smses") || head.starts_with("<!--") {
         Ok("sms")
@@ -152,17 +143,20 @@ pub fn open_chat(path: &Path) -> Result<OpenedChat> {
 
 /// Whether the file at `path` starts like a zip archive.
 pub fn starts_like_zip(path: &Path) -> Result<bool> {
+    Ok(chat_zip::is_zip(&read_head(path, 4)?))
+}
+
+/// Up to `n` first bytes of a file, to tell what kind it is.
+fn read_head(path: &Path, n: u64) -> Result<Vec<u8>> {
     use std::io::Read;
-    let mut head = [0u8; 4];
-    let mut f = std::fs::File::open(path).map_err(|e| Error::File {
-        path: path.to_path_buf(),
-        source: e,
-    })?;
-    let n = f.read(&mut head).map_err(|e| Error::File {
-        path: path.to_path_buf(),
-        source: e,
-    })?;
-    Ok(chat_zip::is_zip(&head[..n]))
+    let mut head = Vec::new();
+    std::fs::File::open(path)
+        .and_then(|f| f.take(n).read_to_end(&mut head))
+        .map_err(|e| Error::File {
+            path: path.to_path_buf(),
+            source: e,
+        })?;
+    Ok(head)
 }
 
 /// The SHA-256 of a file, streamed.
