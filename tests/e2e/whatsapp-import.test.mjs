@@ -1,6 +1,7 @@
 // End to end in the real desktop window: a parent imports a WhatsApp chat export by typing its
 // path, says who is who, sees the summary, reads the thread with a heated message marked, and
-// opens one message's entry to see the file and line it came from.
+// opens one message's entry to see the file and line it came from; then does the same with
+// Android texts from an SMS Backup & Restore file.
 // Named to run after journal.test.mjs (the files run in name order against one journal, and that
 // one starts from an empty journal); run alone, it creates one.
 import { after, before, test } from "node:test";
@@ -126,4 +127,44 @@ test("a file that is not a chat export is refused in words", async () => {
   const error = await s.waitForText("#import-error", /\w/);
   assert.match(error, /README\.md/);
   await shot("w7-import-error");
+});
+
+test("Android texts from an SMS backup: the other parent's number is ticked, and only their texts are imported, labelled as texts", async () => {
+  const SMS = fileURLToPath(new URL("../fixtures/sms/sms-backup.xml", import.meta.url));
+  await s.click("#nav-conversation");
+  await s.click("#import-chat");
+  await s.click("#import-kind-sms");
+  await s.waitForText("#import-title", /Import Android texts/);
+  await s.type("#messages-path", SMS);
+  await s.click("#messages-preview");
+  const list = await s.waitForText("#messages-correspondents", /\+447700900123/);
+  assert.match(list, /Dana/);
+  assert.match(list, /Smile Dental/);
+  assert.equal(await s.text("#messages-file"), "sms-backup.xml");
+  await shot("w8-texts-preview");
+
+  await s.click('input[name=messages-other][value="+447700900123"]');
+  assert.equal(await s.value("#messages-name"), "Dana");
+  await shot("w9-texts-chosen");
+  await s.click("#messages-run");
+  const summary = await s.waitForText("#import-summary", /Imported 5 texts/, 60000).catch(async (e) => {
+    await shot("w10-texts-failed");
+    const shown = await s.findAll("#import-error");
+    throw shown.length ? new Error(`the import failed: ${await textOf(shown[0])}`) : e;
+  });
+  assert.match(summary, /0 were already in the journal/);
+  await shot("w10-texts-summary");
+
+  await s.click("#open-conversation");
+  const text = await message(/Can you have Sam on Friday\? 🙏/);
+  assert.match(await textOf(text), /Imported from texts, record 1/);
+  assert.equal(await attrOf(text, "data-direction"), "received");
+  // Texts with anyone else (the dentist) stay out.
+  for (const el of await s.findAll(".msg")) assert.doesNotMatch(await textOf(el), /Dentist reminder/);
+  await s.cmd("POST", "/execute/sync", { script: "arguments[0].scrollIntoView({ block: 'center' })", args: [{ [ELEMENT]: text }] });
+  await shot("w11-texts-in-conversation");
+  await s.cmd("POST", `/element/${await inside(text, ".open")}/click`, {});
+  assert.equal(await s.text("#provenance-file"), "sms-backup.xml");
+  assert.match(await s.text("#provenance"), /SMS Backup & Restore/);
+  await shot("w12-texts-provenance");
 });

@@ -5,7 +5,7 @@ import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
 import { emit } from "@tauri-apps/api/event";
 import { afterEach, beforeEach } from "vitest";
 import type {
-  ChatFile, ChatMessage, ImportSummary,
+  ChatFile, ChatMessage, Correspondent, ImportSummary, MessagesFile,
   Compliance, Contact, Entry, EntryDraft, Exception, Finding, MessageDraft, MoodTrends, Occurrence, Outcome, Plan, PlanParts,
   Revision, ToneReport, VerifyReport,
 } from "./lib/bindings";
@@ -44,6 +44,10 @@ export interface Fake {
   chatPath: string | null;
   /** The chat files the fake can read, by path (the core reads them from disk). */
   chats: Record<string, string>;
+  /** What the native "Open" dialog answers for texts or e-mail: a path, or null for Cancel. */
+  messagesPath: string | null;
+  /** The SMS backups and mailboxes the fake can read, by path, already read into records. */
+  mailboxes: Record<string, FakeMailbox>;
   /** Whether the window may listen to events (the capability grants it); fixed at install. */
   events: boolean;
 }
@@ -88,7 +92,7 @@ export function install(state: Partial<Fake>) {
   fake = { exists: false, unlocked: false, passphrase: "", entries: [], calls: [], drafts: {}, files: {}, altered: [], savePath: null,
     verify: { ok: true, revisions_checked: 0, attachments_checked: 0, head: "0".repeat(64), problems: [], warnings: [] },
     plans: [], planParts: {}, exceptions: [], outcomes: {}, zone: "Europe/London",
-    chatPath: null, chats: { ...CHATS }, events: true, ...state };
+    chatPath: null, chats: { ...CHATS }, messagesPath: null, mailboxes: structuredClone(MAILBOXES), events: true, ...state };
   mockIPC(async (cmd, args: any) => {
     fake.calls.push({ cmd, args });
     switch (cmd) {
@@ -234,6 +238,12 @@ export function install(state: Partial<Fake>) {
         return fakePreview(args.path, args.dateOrder);
       case "import_whatsapp":
         return fakeImport(args.path, args.me, args.other, args.dateOrder);
+      case "import_choose_messages_file":
+        return fake.messagesPath;
+      case "import_preview_messages":
+        return fakePreviewMessages(args.path);
+      case "import_messages":
+        return fakeImportMessages(args.path, args.addresses, args.name);
       case "plugin:clipboard-manager|write_text":
       case "plugin:opener|open_url":
         return null;
@@ -510,4 +520,127 @@ async function fakeImport(path: string, me: string, other: string, order: string
     first: fresh.length ? `${fresh[0].at} WhatsApp` : undefined, last: fresh.length ? `${fresh[fresh.length - 1].at} WhatsApp` : undefined,
   };
   return summary;
+}
+
+// Texts and e-mail, simply: each file is a list of records already read, as the core's readers
+// give them; numbers match on their last ten digits, addresses in any case.
+
+export const SMS_PATH = "/home/p/Downloads/sms-20260920.xml";
+export const MBOX_PATH = "/home/p/Downloads/Dana.mbox";
+export const CUT_PATH = "/home/p/Downloads/sms-cut.xml";
+
+export interface FakeRecord {
+  record: number;
+  /** Who it was with: a number, or for e-mail the sender as written ("Dana Smith <dana@example.org>"). */
+  address: string;
+  name: string | null;
+  sent: boolean;
+  at: string;
+  body: string;
+  subject?: string;
+}
+
+export interface FakeMailbox {
+  source: "sms" | "email";
+  records: FakeRecord[];
+  /** Records that could not be read (a draft, no date). */
+  unreadable: number[];
+}
+
+export const MAILBOXES: Record<string, FakeMailbox> = {
+  [SMS_PATH]: {
+    source: "sms",
+    unreadable: [4],
+    records: [
+      { record: 1, address: "+447700900123", name: "Dana", sent: false, at: "2026-09-12T09:00:00+01:00", body: "Can you have Sam on Friday? 🙏" },
+      { record: 2, address: "07700 900123", name: "Dana", sent: true, at: "2026-09-12T09:10:00+01:00", body: "Yes, I'll collect at 15:30 & drop him home Sunday." },
+      { record: 3, address: "+447700900555", name: "Smile Dental", sent: false, at: "2026-09-12T09:23:20+01:00", body: "Dentist reminder for Sam" },
+      { record: 5, address: "+447700900777", name: "Dana (new)", sent: false, at: "2026-09-14T12:46:40+01:00", body: "You idiot. Every single time." },
+    ],
+  },
+  [MBOX_PATH]: {
+    source: "email",
+    unreadable: [],
+    records: [
+      { record: 1, address: "Dana Smith <dana@example.org>", name: "Dana Smith", sent: false, at: "2026-10-01T08:30:00+01:00", subject: "Half-term", body: "Can Sam stay with me for half-term?" },
+      { record: 2, address: "Chris <chris@example.net>", name: "Chris", sent: true, at: "2026-10-01T12:00:00+01:00", subject: "Re: Half-term", body: "Yes, from the Monday." },
+      { record: 3, address: "Oak Primary <office@oak.sch.uk>", name: "Oak Primary", sent: false, at: "2026-10-02T16:00:00+01:00", subject: "Newsletter", body: "Harvest festival on Friday." },
+    ],
+  },
+};
+
+function digits(number: string): string {
+  return number.replace(/\D/g, "").slice(-10);
+}
+
+function addressOf(r: FakeRecord, source: string): string {
+  return source === "sms" ? r.address : (/<([^>]+)>/.exec(r.address)?.[1] ?? r.address).toLowerCase();
+}
+
+function fakeReadMessages(path: string): { file: MessagesFile; box: FakeMailbox } {
+  const name = path.split("/").pop()!;
+  if (path === CUT_PATH) invalid("sms", "the backup ends before its closing </smses>: the file was cut short, so nothing was imported");
+  const box = fake.mailboxes[path];
+  if (!box) {
+    if (!/\.(xml|eml|mbox)$/.test(path)) invalid("file", `${name} is neither an SMS Backup & Restore file (.xml) nor e-mail (.eml, .mbox)`);
+    invalid("file", `${path} cannot be read: no such file`);
+  }
+  const correspondents: Correspondent[] = [];
+  for (const r of box.records) {
+    // A text sent to a number counts for that number; an e-mail counts for its sender.
+    const address = addressOf(r, box.source);
+    const key = box.source === "sms" ? digits(address) : address;
+    const known = correspondents.find((c) => (box.source === "sms" ? digits(c.address) : c.address) === key);
+    if (known) known.messages++;
+    else correspondents.push({ address, name: r.name, messages: 1 });
+  }
+  correspondents.sort((a, b) => b.messages - a.messages);
+  return {
+    box,
+    file: { path, file: { name, sha256: sha(JSON.stringify(box)) }, source: box.source, correspondents, unreadable: box.unreadable.length },
+  };
+}
+
+function fakePreviewMessages(path: string): MessagesFile {
+  return fakeReadMessages(path).file;
+}
+
+function fakeImportMessages(path: string, addresses: string[], name: string): ImportSummary {
+  if (!addresses.length) invalid("other", "choose the other parent's number or address");
+  const { file, box } = fakeReadMessages(path);
+  const wanted = addresses.map((a) => (box.source === "sms" ? digits(a) : a.toLowerCase()));
+  const mine = box.records.filter((r) => {
+    const a = addressOf(r, box.source);
+    if (box.source === "sms") return wanted.includes(digits(a));
+    // E-mail: from one of the other parent's addresses, or sent by the parent (to them, simply).
+    return wanted.includes(a) || r.sent;
+  });
+  const label = box.source === "sms" ? "Text" : "Email";
+  const seen = fake.entries.filter((e) => e.message?.import?.file_sha256 === file.file.sha256).length;
+  const fresh = seen ? [] : mine;
+  let first: string | undefined;
+  let last: string | undefined;
+  for (const r of fresh) {
+    const title = `${label} ${r.sent ? "to" : "from"} ${name}${r.subject ? `: ${r.subject}` : ""}`;
+    first ??= `${r.at} ${title}`;
+    last = `${r.at} ${title}`;
+    fake.entries.unshift(makeEntry(fake.entries.length + 1, {
+      kind: "message", occurred_at: r.at, title, body: r.body, channel: box.source === "sms" ? "text" : "email",
+      message: {
+        direction: r.sent ? "sent" : "received", counterpart: name, tone: fakeCheck(r.body),
+        import: {
+          source: box.source, file_name: file.file.name, file_sha256: file.file.sha256, line: r.record,
+          sender_as_written: r.sent && box.source === "sms" ? "me" : r.address,
+          date_reading: box.source === "sms" ? "the backup's times, in milliseconds since 1970 (UTC)" : "the Date header of each message, with its own offset",
+          third_party: false,
+        },
+      },
+      children: [], people: [name], tags: ["imported", box.source], private: false,
+    }));
+  }
+  return {
+    attachments: 0, imported: fresh.length, skipped_duplicates: mine.length - fresh.length, unreadable: box.unreadable, notices: 0,
+    participants: addresses, date_order: box.source === "sms" ? "epoch milliseconds" : "the Date header of each message",
+    source_sha256: file.file.sha256, first, last,
+  };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Entry, ImportSummary } from "./bindings";
-import { byDay, matches, orderWords, readingWords, summaryWords, thread, toneWord } from "./conversation";
+import { byDay, leftOutWords, matches, messagesSummaryWords, orderWords, readingWords, sourceLabel, subjectOf, summaryWords, thread, toneWord } from "./conversation";
 
 const summary: ImportSummary = {
   imported: 1, skipped_duplicates: 1, unreadable: [4, 9], notices: 0, attachments: 0, participants: ["Dana", "Chris"], date_order: "dmy",
@@ -46,5 +46,34 @@ describe("the conversation in words", () => {
     expect(matches(m, "friday saturday")).toBe(false);
     expect(matches(msg(2, "2026-09-12T08:00:00+00:00", "x", 1), "dana")).toBe(true);
     expect([toneWord("calm"), toneWord("caution"), toneWord("hostile"), toneWord(undefined)]).toEqual([null, "Tense", "Heated", null]);
+  });
+});
+
+describe("texts and e-mail in words", () => {
+  function from(source: string, title: string, line = 7): Entry {
+    const e = msg(1, "2026-09-12T09:00:00+01:00", "Hi", line);
+    return { ...e, title, message: { ...e.message!, import: { ...e.message!.import!, source } } };
+  }
+
+  it("labels each source as the thread shows it", () => {
+    expect(sourceLabel(from("whatsapp", "WhatsApp from Dana", 4))).toBe("Imported from WhatsApp, line 4");
+    expect(sourceLabel(from("sms", "Text from Dana"))).toBe("Imported from texts, record 7");
+    expect(sourceLabel(from("email", "Email from Dana: Half-term: the plan"))).toBe("Imported from e-mail (Half-term: the plan)");
+    expect(sourceLabel(from("email", "Email to Dana", 3))).toBe("Imported from e-mail, message 3");
+    expect(sourceLabel(msg(1, "2026-09-12T09:00:00+01:00", "Hi"))).toBe("");
+  });
+
+  it("reads the subject from an e-mail's title only", () => {
+    expect(subjectOf(from("email", "Email to Dana: Re: Sam"))).toBe("Re: Sam");
+    expect(subjectOf(from("sms", "Text from Dana"))).toBe("");
+  });
+
+  it("sums up an import of texts or e-mail without WhatsApp's notices", () => {
+    expect(messagesSummaryWords({ ...summary, unreadable: [] }, "sms")).toBe("Imported 1 text; 1 was already in the journal.");
+    expect(messagesSummaryWords(summary, "email")).toBe("Imported 1 e-mail; 1 was already in the journal.");
+    expect(leftOutWords(summary, "email")).toBe(
+      "Messages 4, 9 in the file could not be read (no date, no sender, a draft or nothing written) and were left out.",
+    );
+    expect(leftOutWords({ ...summary, unreadable: [] }, "sms")).toBe("");
   });
 });

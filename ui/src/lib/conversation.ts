@@ -1,4 +1,4 @@
-// The conversation thread and the WhatsApp import, in plain words.
+// The conversation thread and the imports (WhatsApp, texts, e-mail), in plain words.
 import type { ChatPreview, DateOrder, Entry, ImportSummary, Verdict } from "./bindings";
 import { dayLabel, dayOf, fullTime } from "./format";
 
@@ -51,6 +51,59 @@ export function summaryWords(s: ImportSummary): string {
   return words;
 }
 
+/** Android texts or e-mail. */
+export type MessagesSource = "sms" | "email";
+
+/** "a text", "an e-mail": what one message of a source is called. */
+export function messageWord(source: string): string {
+  return source === "email" ? "e-mail" : source === "sms" ? "text" : "message";
+}
+
+/** "Imported 5 texts; 0 were already in the journal.", for texts and e-mail. */
+export function messagesSummaryWords(s: ImportSummary, source: string): string {
+  const already = s.skipped_duplicates === 1 ? "1 was already in the journal" : `${s.skipped_duplicates} were already in the journal`;
+  return `Imported ${count(s.imported, messageWord(source))}; ${already}.`;
+}
+
+/** The records of a backup (or messages of a mailbox) that could not be read, in words; "" when none. */
+export function leftOutWords(s: ImportSummary, source: string): string {
+  const n = s.unreadable.length;
+  if (!n) return "";
+  const what = source === "email" ? (n === 1 ? "Message" : "Messages") : n === 1 ? "Record" : "Records";
+  const where = source === "email" ? "in the file" : "in the backup";
+  return `${what} ${s.unreadable.join(", ")} ${where} could not be read (no date, no sender, a draft or nothing written) and ${n === 1 ? "was" : "were"} left out.`;
+}
+
+/** "Email from Dana: Half-term" gives "Half-term": the subject an e-mail's title carries, or "". */
+export function subjectOf(e: Entry): string {
+  const counterpart = e.message?.counterpart ?? "";
+  for (const way of ["from", "to"]) {
+    for (const who of [counterpart, `${counterpart} (not the other parent)`]) {
+      const head = `Email ${way} ${who}: `;
+      if (who && e.title.startsWith(head)) return e.title.slice(head.length);
+    }
+  }
+  return "";
+}
+
+/** Where an imported message came from, as the thread labels it; "" for one written in Evenkeel. */
+export function sourceLabel(e: Entry): string {
+  const p = e.message?.import;
+  if (!p) return "";
+  switch (p.source) {
+    case "whatsapp":
+      return `Imported from WhatsApp, line ${p.line}`;
+    case "sms":
+      return `Imported from texts, record ${p.line}`;
+    case "email": {
+      const subject = subjectOf(e);
+      return subject ? `Imported from e-mail (${subject})` : `Imported from e-mail, message ${p.line}`;
+    }
+    default:
+      return `Imported from ${p.source}, line ${p.line}`;
+  }
+}
+
 /** "12 Sep 2026, 08:14": the time as the chat shows it, without the offset the detail gives. */
 export function shortTime(rfc3339: string): string {
   return fullTime(rfc3339).replace(/ \(UTC[^)]*\)$/, "");
@@ -98,7 +151,7 @@ export function byDay(messages: Entry[]): ThreadDay[] {
 export function matches(e: Entry, query: string): boolean {
   const q = fold(query.trim());
   if (!q) return true;
-  const hay = [e.body, e.message?.counterpart ?? "", e.message?.import?.sender_as_written ?? ""].map(fold).join("\n");
+  const hay = [e.body, e.message?.counterpart ?? "", e.message?.import?.sender_as_written ?? "", subjectOf(e)].map(fold).join("\n");
   return q.split(/\s+/).every((word) => hay.includes(word));
 }
 
