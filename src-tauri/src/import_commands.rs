@@ -126,9 +126,10 @@ pub fn import_preview_messages(path: String) -> CommandResult<MessagesFile> {
     Ok(read_messages(Path::new(&path), &[])?.0)
 }
 
-/// Imports the texts or e-mail with the chosen numbers or addresses.
+/// Imports the texts or e-mail with the chosen numbers or addresses, emitting `import-progress`.
 #[tauri::command(async)]
 pub fn import_messages(
+    app: AppHandle,
     state: State<'_, AppState>,
     path: String,
     addresses: Vec<String>,
@@ -138,9 +139,17 @@ pub fn import_messages(
         return Err(Error::invalid("other", "choose the other parent's number or address").into());
     }
     let (preview, read) = read_messages(Path::new(&path), &addresses)?;
+    let mut progress = |done, total| {
+        let _ = app.emit("import-progress", Progress { done, total });
+    };
+    let run = ImportRun {
+        dry_run: false,
+        progress: Some(&mut progress),
+        media: None,
+    };
     state.with(|j| match read {
-        Read::Sms(backup) => j.import_sms(&backup, &name, &preview.file, false),
-        Read::Email(mail) => j.import_email(&mail, &name, &preview.file, false),
+        Read::Sms(backup) => j.import_sms(&backup, &name, &preview.file, run),
+        Read::Email(mail) => j.import_email(&mail, &name, &preview.file, run),
     })
 }
 

@@ -192,7 +192,7 @@ impl Journal {
         backup: &sms::Backup,
         other: &str,
         file: &SourceFile,
-        dry_run: bool,
+        run: ImportRun,
     ) -> Result<ImportSummary> {
         let mut numbers: Vec<String> = Vec::new();
         for t in &backup.texts {
@@ -236,10 +236,7 @@ impl Journal {
                 items,
                 summary,
             },
-            ImportRun {
-                dry_run,
-                ..ImportRun::default()
-            },
+            run,
         )
     }
 
@@ -249,7 +246,7 @@ impl Journal {
         mail: &email::Mail,
         other: &str,
         file: &SourceFile,
-        dry_run: bool,
+        run: ImportRun,
     ) -> Result<ImportSummary> {
         let mut people: Vec<String> = Vec::new();
         for e in &mail.emails {
@@ -287,10 +284,7 @@ impl Journal {
                 items,
                 summary,
             },
-            ImportRun {
-                dry_run,
-                ..ImportRun::default()
-            },
+            run,
         )
     }
 

@@ -12,7 +12,7 @@ use crate::print_json;
 
 #[derive(Subcommand)]
 pub(crate) enum ImportCommand {
-    /// A WhatsApp "Export chat" text file
+    /// A WhatsApp "Export chat" file: the .txt, or the .zip with media
     Whatsapp {
         file: PathBuf,
         /// Your name as the chat shows it
@@ -160,7 +160,15 @@ fn email(
             .find(|e| !e.sent)
             .map(|e| e.from.split(" <").next().unwrap_or(&e.from).to_string())
             .unwrap_or_else(|| addresses[0].clone());
-        let summary = journal.import_email(mail, &name, source, dry_run)?;
+        let summary = journal.import_email(
+            mail,
+            &name,
+            source,
+            ImportRun {
+                dry_run,
+                ..ImportRun::default()
+            },
+        )?;
         if !json {
             let verb = if dry_run { "Would import" } else { "Imported" };
             println!(
@@ -219,7 +227,15 @@ fn sms(
         .iter()
         .find_map(|t| t.contact_name.clone())
         .unwrap_or_else(|| other[0].clone());
-    let summary = open()?.import_sms(&backup, &name, &source, dry_run)?;
+    let summary = open()?.import_sms(
+        &backup,
+        &name,
+        &source,
+        ImportRun {
+            dry_run,
+            ..ImportRun::default()
+        },
+    )?;
     if json {
         print_json(&summary);
         return Ok(());

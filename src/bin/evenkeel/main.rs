@@ -147,7 +147,7 @@ enum Command {
         #[command(subcommand)]
         command: schedule::ReportCommand,
     },
-    /// Bring in conversations that already exist (WhatsApp), verbatim, with where they came from
+    /// Bring in conversations that already exist (WhatsApp, Android texts, e-mail), verbatim, with where they came from
     Import {
         #[command(subcommand)]
         command: import::ImportCommand,

@@ -73,6 +73,7 @@ pub(crate) enum ScheduleCommand {
         /// Why it was cancelled (cancelled; the note is used when this is not given)
         #[arg(long)]
         reason: Option<String>,
+        /// What happened, in a sentence or two (the entry's text)
         #[arg(long)]
         note: Option<String>,
         /// A journal entry that tells more (repeatable)
