@@ -1,6 +1,8 @@
 //! Helpers shared by the integration tests: temporary journals and ready-made drafts.
 #![allow(dead_code)]
 
+pub mod schedule;
+
 use std::path::PathBuf;
 
 use evenkeel::model::{Channel, EntryDraft, EntryKind};
@@ -54,4 +56,32 @@ pub fn raw_connection(path: &std::path::Path) -> rusqlite::Connection {
     let conn = rusqlite::Connection::open(path).unwrap();
     conn.pragma_update(None, "key", PASS).unwrap();
     conn
+}
+
+/// The `evenkeel` command on `journal`, with the test passphrase, no standard input and the
+/// machine's zone set to `tz` (a foreign one: nothing may lean on the machine's).
+pub fn evenkeel_cli(journal: &std::path::Path, args: &[&str], tz: &str) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_evenkeel"))
+        .args(args)
+        .env("EVENKEEL_JOURNAL", journal)
+        .env("EVENKEEL_PASSPHRASE", PASS)
+        .env_remove("EVENKEEL_NEW_PASSPHRASE")
+        .env("TZ", tz)
+        .stdin(std::process::Stdio::null())
+        .output()
+        .unwrap()
+}
+
+/// Every message entry of the journal, oldest first.
+pub fn messages(journal: &std::path::Path) -> Vec<evenkeel::model::Entry> {
+    let j = Journal::open(journal, PASS).unwrap();
+    let mut all = j
+        .list(&evenkeel::model::Filter {
+            kind: Some(EntryKind::Message),
+            limit: Some(10_000),
+            ..evenkeel::model::Filter::default()
+        })
+        .unwrap();
+    all.reverse();
+    all
 }

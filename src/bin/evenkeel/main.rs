@@ -3,8 +3,10 @@
 //! Exit codes: 0 success, 1 a check failed, 2 bad usage or input, 3 wrong passphrase or not a
 //! journal, 4 storage (the journal busy in another process, a full disk, an I/O error).
 
+mod calendar;
 mod import;
 mod print;
+mod report;
 mod schedule;
 mod tone;
 
@@ -145,7 +147,7 @@ enum Command {
     /// Figures from the record
     Report {
         #[command(subcommand)]
-        command: schedule::ReportCommand,
+        command: report::ReportCommand,
     },
     /// Bring in conversations that already exist (WhatsApp, Android texts, e-mail), verbatim, with where they came from
     Import {
@@ -155,7 +157,7 @@ enum Command {
     /// Calendar files: export the planned contacts, import term dates or other events
     Ics {
         #[command(subcommand)]
-        command: schedule::IcsCommand,
+        command: calendar::IcsCommand,
     },
     /// Measure the checker on labelled files (label<TAB>text or spans<TAB>text)
     Eval {
@@ -471,9 +473,9 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             );
         }
         Command::Schedule { command } => schedule::schedule(&mut open(&path)?, command)?,
-        Command::Report { command } => schedule::report(&open(&path)?, command)?,
+        Command::Report { command } => report::report(&open(&path)?, command)?,
         Command::Import { command } => import::import(|| open(&path), command)?,
-        Command::Ics { command } => schedule::ics(&mut open(&path)?, command)?,
+        Command::Ics { command } => calendar::ics(&mut open(&path)?, command)?,
         Command::Verify { json } => {
             let report = open(&path)?.verify()?;
             if json {
