@@ -25,3 +25,20 @@ export async function shot(s, name) {
   // WebDriver captures the page only; the X screen is what a person sees.
   if (process.env.E2E_X_SHOTS) execFileSync("import", ["-window", "root", `${SHOTS}/${name}-x.png`]);
 }
+
+/**
+ * Unlocks the journal an earlier file made, or makes one when a file runs alone, then waits
+ * for `ready` (a selector of the screen the file starts from).
+ */
+export async function openJournal(s, ready) {
+  await s.waitFor("the gate", async () => (await s.findAll("#new-passphrase, #passphrase")).length > 0, 15000);
+  if ((await s.findAll("#new-passphrase")).length) {
+    await s.type("#new-passphrase", PASS);
+    await s.type("#repeat-passphrase", PASS);
+    await s.click(".check input");
+  } else {
+    await s.type("#passphrase", PASS);
+  }
+  await s.click("button[type=submit]");
+  await s.find(ready);
+}

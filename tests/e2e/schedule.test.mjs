@@ -5,7 +5,7 @@
 // exists; run alone, it creates one.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { PASS, shot as shotOf, startSession } from "./harness.mjs";
+import { openJournal, shot as shotOf, startSession } from "./harness.mjs";
 
 const CHILD = "Robin";
 
@@ -27,19 +27,6 @@ function addDays(day, n) {
 const weekday = (day) => new Date(`${day}T12:00:00`).getDay();
 const monthLabel = (day) =>
   new Date(`${day}T12:00:00`).toLocaleDateString("en-GB", { month: "long", year: "numeric" });
-
-async function openJournal() {
-  await s.waitFor("the gate", async () => (await s.findAll("#new-passphrase, #passphrase")).length > 0, 15000);
-  if ((await s.findAll("#new-passphrase")).length) {
-    await s.type("#new-passphrase", PASS);
-    await s.type("#repeat-passphrase", PASS);
-    await s.click(".check input");
-  } else {
-    await s.type("#passphrase", PASS);
-  }
-  await s.click("button[type=submit]");
-  await s.find("#nav-schedule");
-}
 
 /** Sets a date field: through the page where the driver allows it, else by typing. */
 async function setDate(css, day) {
@@ -73,7 +60,7 @@ async function showMonthOf(day) {
 }
 
 test("a plan is previewed, saved, a past weekend marked missed: the calendar, the figures and the journal say so", async () => {
-  await openJournal();
+  await openJournal(s, "#nav-schedule");
 
   // A Friday four weeks before the latest past Friday: three weekends have already come round.
   let lastFriday = dayOf(new Date());

@@ -4,7 +4,7 @@
 // exists; run alone, it creates one.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { PASS, shot as shotOf, startSession } from "./harness.mjs";
+import { openJournal, shot as shotOf, startSession } from "./harness.mjs";
 
 const CALM = "Could you have her ready at 10am on Saturday?";
 // No word of this is in the checker's phrase lexicon: the threat is in its shape.
@@ -21,22 +21,8 @@ after(async () => {
 });
 const shot = (name) => shotOf(s, name);
 
-/** Unlocks the journal the journal test made, or makes one when this file runs alone. */
-async function openJournal() {
-  await s.waitFor("the gate", async () => (await s.findAll("#new-passphrase, #passphrase")).length > 0, 15000);
-  if ((await s.findAll("#new-passphrase")).length) {
-    await s.type("#new-passphrase", PASS);
-    await s.type("#repeat-passphrase", PASS);
-    await s.click(".check input");
-  } else {
-    await s.type("#passphrase", PASS);
-  }
-  await s.click("button[type=submit]");
-  await s.find("#nav-compose");
-}
-
 test("a hostile draft in words no list holds is marked, changes the verdict, and the calmer draft drops it", async () => {
-  await openJournal();
+  await openJournal(s, "#nav-compose");
   await s.click("#nav-compose");
   await s.find("#compose-text");
   // The calmer draft as plain text, without the struck-out words of the diff.

@@ -7,7 +7,7 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { fileURLToPath } from "node:url";
-import { PASS, shot as shotOf, startSession } from "./harness.mjs";
+import { openJournal, shot as shotOf, startSession } from "./harness.mjs";
 
 const CHAT = fileURLToPath(new URL("../fixtures/whatsapp/android-uk.txt", import.meta.url));
 const ELEMENT = "element-6066-11e4-a52e-4f735466cecf";
@@ -20,19 +20,6 @@ after(async () => {
   await s?.end();
 });
 const shot = (name) => shotOf(s, name);
-
-async function openJournal() {
-  await s.waitFor("the gate", async () => (await s.findAll("#new-passphrase, #passphrase")).length > 0, 15000);
-  if ((await s.findAll("#new-passphrase")).length) {
-    await s.type("#new-passphrase", PASS);
-    await s.type("#repeat-passphrase", PASS);
-    await s.click(".check input");
-  } else {
-    await s.type("#passphrase", PASS);
-  }
-  await s.click("button[type=submit]");
-  await s.find("#nav-conversation");
-}
 
 const textOf = (el) => s.cmd("GET", `/element/${el}/text`);
 const attrOf = (el, name) => s.cmd("GET", `/element/${el}/attribute/${name}`);
@@ -52,7 +39,7 @@ async function message(pattern) {
 }
 
 test("a WhatsApp chat is previewed, imported with progress, read as a thread, and each message says where it came from", async () => {
-  await openJournal();
+  await openJournal(s, "#nav-conversation");
   await s.click("#nav-conversation");
   await s.click("#import-chat");
   await s.find("#choose-file");
