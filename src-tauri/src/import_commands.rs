@@ -4,10 +4,9 @@
 use std::path::Path;
 
 use evenkeel::import::{
-    email, hash_file, local_zone, open_chat, sms, sniff_messages, whatsapp, ChatFile, DateOrder,
-    MessagesFile,
+    email, local_zone, open_chat, sms, sniff_messages, whatsapp, ChatFile, DateOrder, MessagesFile,
 };
-use evenkeel::journal::{ImportRun, ImportSummary, Participants, SourceFile};
+use evenkeel::journal::{ImportRun, ImportSummary, Participants};
 use evenkeel::Error;
 use serde::Serialize;
 use tauri::{AppHandle, Emitter, State, WebviewWindow};
@@ -160,17 +159,13 @@ enum Read {
 
 fn read_messages(path: &Path, addresses: &[String]) -> Result<(MessagesFile, Read), Error> {
     let source = sniff_messages(path)?;
-    let io = |e| Error::File {
-        path: path.to_path_buf(),
-        source: e,
-    };
-    let sha256 = hash_file(path)?;
-    let reader = std::io::BufReader::new(std::fs::File::open(path).map_err(io)?);
-    let (correspondents, unreadable, read) = if source == "sms" {
-        let backup = sms::parse(reader, addresses, local_zone())?;
+    let (file, correspondents, unreadable, read) = if source == "sms" {
+        let (backup, file) = sms::read_file(path, addresses, local_zone())?;
+        let unreadable = backup.unreadable.len() as u32;
         (
+            file,
             sms::correspondents(&backup),
-            backup.unreadable.len() as u32,
+            unreadable,
             Read::Sms(backup),
         )
     } else {
@@ -179,35 +174,19 @@ fn read_messages(path: &Path, addresses: &[String]) -> Result<(MessagesFile, Rea
         } else {
             email::check_addresses(addresses)?
         };
-        let mut reader = reader;
-        let head = std::io::BufRead::fill_buf(&mut reader).map_err(io)?;
-        let mail = if email::is_mbox(head) {
-            email::parse_mbox(reader, &addresses)?
-        } else {
-            let mut bytes = Vec::new();
-            std::io::Read::read_to_end(
-                &mut std::io::Read::take(reader, email::MAX_EML_BYTES + 1),
-                &mut bytes,
-            )
-            .map_err(io)?;
-            let mut mail = email::Mail::default();
-            email::parse_one(&bytes, 1, &addresses, &mut mail);
-            mail
-        };
+        let (mail, file) = email::read_file(path, &addresses)?;
+        let unreadable = mail.unreadable.len() as u32;
         (
+            file,
             email::correspondents(&mail),
-            mail.unreadable.len() as u32,
+            unreadable,
             Read::Email(mail),
         )
     };
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
     Ok((
         MessagesFile {
             path: path.display().to_string(),
-            file: SourceFile { name, sha256 },
+            file,
             source: source.to_string(),
             correspondents,
             unreadable,

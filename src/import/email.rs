@@ -2,11 +2,13 @@
 //! Takeout), read with `mail-parser`. Only mail from or to the other parent's addresses is kept;
 //! an archive is read one message at a time.
 
-use std::io::BufRead;
+use std::io::{BufRead, Read as _};
+use std::path::Path;
 
 use chrono::{DateTime, FixedOffset, TimeZone};
 use mail_parser::{Address, MessageParser};
 
+use super::SourceFile;
 use crate::error::{Error, Result};
 
 /// One e-mail message with its attachments is rarely more than a few megabytes.
@@ -67,6 +69,50 @@ pub fn parse_mbox(input: impl BufRead, other: &[String]) -> Result<Mail> {
         ));
     }
     Ok(mail)
+}
+
+/// Reads an `.eml` file or an `.mbox` archive, streamed and hashed as it is read (a Takeout
+/// archive can be gigabytes), keeping mail with `other` (everything when `other` is empty).
+pub fn read_file(path: &Path, other: &[String]) -> Result<(Mail, SourceFile)> {
+    let io = |e| Error::File {
+        path: path.to_path_buf(),
+        source: e,
+    };
+    let name = super::file_name(path);
+    let mut hashing = super::Hashing::new(super::open_file(path)?);
+    let mut reader = std::io::BufReader::with_capacity(1 << 16, &mut hashing);
+    let head = reader.fill_buf().map_err(io)?;
+    let mail = if is_mbox(head) {
+        parse_mbox(&mut reader, other)?
+    } else {
+        let mut bytes = Vec::new();
+        (&mut reader)
+            .take(MAX_EML_BYTES + 1)
+            .read_to_end(&mut bytes)
+            .map_err(io)?;
+        if bytes.len() as u64 > MAX_EML_BYTES {
+            return Err(Error::TooLarge {
+                what: format!("e-mail {name}"),
+                actual: bytes.len() as u64,
+                limit: MAX_EML_BYTES,
+            });
+        }
+        let mut mail = Mail::default();
+        parse_one(&bytes, 1, other, &mut mail);
+        if !mail.unreadable.is_empty() {
+            return Err(Error::invalid(
+                "file",
+                format!(
+                    "{name} is not an e-mail message (.eml) or mbox archive that can be read: it has no sender or no date"
+                ),
+            ));
+        }
+        mail
+    };
+    std::io::copy(&mut reader, &mut std::io::sink()).map_err(io)?;
+    drop(reader);
+    let sha256 = hashing.finish();
+    Ok((mail, SourceFile { name, sha256 }))
 }
 
 /// Whether a file looks like an mbox archive rather than a single message.

@@ -93,10 +93,7 @@ pub fn read_text_export(path: &Path) -> Result<(String, SourceFile)> {
         });
     }
     let bytes = std::fs::read(path).map_err(file)?;
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| path.display().to_string());
+    let name = file_name(path);
     let sha256 = hex::encode(Sha256::digest(&bytes));
     let text = String::from_utf8(bytes).map_err(|_| {
         Error::invalid(
@@ -124,10 +121,7 @@ pub fn open_chat(path: &Path) -> Result<OpenedChat> {
         let (text, file) = read_text_export(path)?;
         return Ok((text, file, None));
     }
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| path.display().to_string());
+    let name = file_name(path);
     let sha256 = hash_file(path)?;
     let opened = std::fs::File::open(path).map_err(|e| Error::File {
         path: path.to_path_buf(),
@@ -157,6 +151,48 @@ fn read_head(path: &Path, n: u64) -> Result<Vec<u8>> {
             source: e,
         })?;
     Ok(head)
+}
+
+/// A reader that hashes what passes through it, so a large file is read once for both.
+pub(crate) struct Hashing<R> {
+    inner: R,
+    hash: Sha256,
+}
+
+impl<R> Hashing<R> {
+    pub(crate) fn new(inner: R) -> Hashing<R> {
+        Hashing {
+            inner,
+            hash: Sha256::new(),
+        }
+    }
+
+    pub(crate) fn finish(self) -> String {
+        hex::encode(self.hash.finalize())
+    }
+}
+
+impl<R: std::io::Read> std::io::Read for Hashing<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.hash.update(&buf[..n]);
+        Ok(n)
+    }
+}
+
+/// Opens a file to stream it, with the error naming it.
+pub(crate) fn open_file(path: &Path) -> Result<std::fs::File> {
+    std::fs::File::open(path).map_err(|e| Error::File {
+        path: path.to_path_buf(),
+        source: e,
+    })
+}
+
+/// The file's name as the user knows it.
+pub fn file_name(path: &Path) -> String {
+    path.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| path.display().to_string())
 }
 
 /// The SHA-256 of a file, streamed.

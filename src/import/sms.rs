@@ -4,12 +4,14 @@
 //! other people's messages, and only the other parent's are kept.
 
 use std::io::BufRead;
+use std::path::Path;
 
 use chrono::{DateTime, FixedOffset, TimeZone};
 use chrono_tz::Tz;
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::Reader;
 
+use super::SourceFile;
 use crate::error::{Error, Result};
 
 /// One text to or from the other parent.
@@ -36,6 +38,22 @@ pub struct Backup {
     pub unreadable: Vec<u64>,
     /// Characters written as lone halves of a pair (`&#55357;` alone): shown as U+FFFD.
     pub broken_characters: u64,
+}
+
+/// Reads a backup file, streamed and hashed as it is read (a backup can be hundreds of
+/// megabytes, read once), keeping the texts with `numbers` (every text when empty).
+pub fn read_file(path: &Path, numbers: &[String], zone: Tz) -> Result<(Backup, SourceFile)> {
+    let mut hashing = super::Hashing::new(super::open_file(path)?);
+    let backup = parse(
+        std::io::BufReader::with_capacity(1 << 16, &mut hashing),
+        numbers,
+        zone,
+    )?;
+    let file = SourceFile {
+        name: super::file_name(path),
+        sha256: hashing.finish(),
+    };
+    Ok((backup, file))
 }
 
 /// Reads a backup, keeping the texts with any of `numbers` (compared by their last ten

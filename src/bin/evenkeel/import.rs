@@ -4,9 +4,8 @@ use std::path::PathBuf;
 
 use clap::Subcommand;
 use evenkeel::import::{whatsapp, DateOrder};
-use evenkeel::journal::{ImportRun, Participants, SourceFile};
+use evenkeel::journal::{ImportRun, Participants};
 use evenkeel::{Error, Journal};
-use sha2::{Digest, Sha256};
 
 use crate::print_json;
 
@@ -103,52 +102,7 @@ fn email(
     // Every file is read before anything is written, so a bad one stops the whole import.
     let mut read = Vec::new();
     for path in &files {
-        let io = |e| Error::File {
-            path: path.clone(),
-            source: e,
-        };
-        // Streamed and hashed as it is read: a Takeout archive can be gigabytes.
-        let mut hashing = Hashing {
-            inner: std::fs::File::open(path).map_err(io)?,
-            hash: Sha256::new(),
-        };
-        let mut reader = std::io::BufReader::with_capacity(1 << 16, &mut hashing);
-        let head = std::io::BufRead::fill_buf(&mut reader).map_err(io)?;
-        let mail = if email::is_mbox(head) {
-            email::parse_mbox(&mut reader, &addresses)?
-        } else {
-            let mut bytes = Vec::new();
-            std::io::Read::read_to_end(
-                &mut std::io::Read::take(&mut reader, email::MAX_EML_BYTES + 1),
-                &mut bytes,
-            )
-            .map_err(io)?;
-            if bytes.len() as u64 > email::MAX_EML_BYTES {
-                return Err(Error::TooLarge {
-                    what: format!("e-mail {}", file_name(path)),
-                    actual: bytes.len() as u64,
-                    limit: email::MAX_EML_BYTES,
-                });
-            }
-            let mut mail = email::Mail::default();
-            email::parse_one(&bytes, 1, &addresses, &mut mail);
-            if !mail.unreadable.is_empty() {
-                return Err(Error::invalid(
-                    "file",
-                    format!(
-                        "{} is not an e-mail message (.eml) or mbox archive that can be read: it has no sender or no date",
-                        file_name(path)
-                    ),
-                ));
-            }
-            mail
-        };
-        std::io::copy(&mut reader, &mut std::io::sink()).map_err(io)?;
-        drop(reader);
-        let source = SourceFile {
-            name: file_name(path),
-            sha256: hex::encode(hashing.hash.finalize()),
-        };
+        let (mail, source) = email::read_file(path, &addresses)?;
         read.push((source, mail));
     }
     let mut journal = open()?;
@@ -204,24 +158,7 @@ fn sms(
     json: bool,
 ) -> Result<(), Error> {
     let zone = zone(tz)?;
-    let opened = std::fs::File::open(&file).map_err(|e| Error::File {
-        path: file.clone(),
-        source: e,
-    })?;
-    // Hashed as it streams past, so the file is read once however large it is.
-    let mut hashing = Hashing {
-        inner: opened,
-        hash: Sha256::new(),
-    };
-    let backup = evenkeel::import::sms::parse(
-        std::io::BufReader::with_capacity(1 << 16, &mut hashing),
-        &other,
-        zone,
-    )?;
-    let source = SourceFile {
-        name: file_name(&file),
-        sha256: hex::encode(hashing.hash.finalize()),
-    };
+    let (backup, source) = evenkeel::import::sms::read_file(&file, &other, zone)?;
     let name = backup
         .texts
         .iter()
@@ -260,25 +197,6 @@ fn sms(
         println!("First: {first}\nLast:  {last}");
     }
     Ok(())
-}
-
-struct Hashing<R> {
-    inner: R,
-    hash: Sha256,
-}
-
-impl<R: std::io::Read> std::io::Read for Hashing<R> {
-    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
-        let n = self.inner.read(buf)?;
-        self.hash.update(&buf[..n]);
-        Ok(n)
-    }
-}
-
-fn file_name(path: &std::path::Path) -> String {
-    path.file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| path.display().to_string())
 }
 
 #[allow(clippy::too_many_arguments)] // the command's own flags, passed straight through
