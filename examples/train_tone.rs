@@ -30,6 +30,8 @@ const COPARENT_DATA: &str = "coparent_dev.tsv";
 const OWN: &[&str] = &[
     "tests/fixtures/coparenting.tsv",
     "tests/fixtures/coparenting_more.tsv",
+    "tests/fixtures/coparenting_hostile.tsv",
+    "tests/fixtures/coparenting_calm.tsv",
 ];
 
 struct Options {

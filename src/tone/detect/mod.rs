@@ -76,6 +76,9 @@ pub fn detect(text: &str, settings: &ToneSettings, model: Option<&Model>) -> Det
     for &i in &reading.calm_context {
         findings[i].severity = Severity::Low;
     }
+    for &i in &reading.hostile_context {
+        findings[i].severity = Severity::High;
+    }
     if !reading.findings.is_empty() {
         findings.extend(reading.findings);
         findings.sort_by_key(|f| (f.start, f.end));

@@ -1,7 +1,7 @@
 //! The learned model as a detector: each sentence gets a probability, and a sentence it reads as
 //! hostile gets a finding of its own when no rule already explains it.
 
-use super::super::learned::Model;
+use super::super::learned::{Model, Sums};
 use super::super::report::{utf16_span, Category, Finding, SentenceReading, Severity};
 use super::super::sentences::sentences;
 use super::Rules;
@@ -25,23 +25,40 @@ pub(super) struct Reading {
     pub findings: Vec<Finding>,
     /// Indices of rule findings whose sentence reads calm to the model: mild notes only.
     pub calm_context: Vec<usize>,
+    /// Indices of moderate rule findings whose sentence the model reads as strongly hostile:
+    /// the words are not an accident of phrasing there ("You're a bully and a coward, and
+    /// everyone at school can see it."), so they count as serious.
+    pub hostile_context: Vec<usize>,
 }
 
 /// The model's reading of every sentence, the findings for those no rule explains, and the rule
 /// findings its reading turns down.
+///
+/// A message of several sentences is judged whole: its sentences' features added up, so a dig
+/// that only lands in context ("She waited by the door. All afternoon. Again.") is read as the
+/// reader hears it, and one sentence on its own takes a strong reading to be flagged, since a
+/// short sentence out of context says little. The finding goes on the sentence that reads most
+/// hostile.
 pub(super) fn read(text: &str, rules: &Rules, model: &Model) -> Reading {
     let ranges = sentences(text);
-    let span = |start, end| rules.span(text, start, end);
     let explained = |s: usize, e: usize| {
         rules
             .findings
             .iter()
             .any(|f| f.start < e && f.end > s && f.severity > Severity::Low)
     };
+    let sentence_flag = if ranges.len() > 1 {
+        model.strong.max(model.flag)
+    } else {
+        model.flag
+    };
     let mut readings = Vec::with_capacity(ranges.len());
     let mut findings = Vec::new();
+    let mut whole = Sums::default();
     for &(s, e) in &ranges {
-        let p = model.probability(&span(s, e));
+        let sums = model.sums(&rules.span(text, s, e));
+        whole += sums;
+        let p = model.probability_of(&sums);
         let (start_utf16, end_utf16) = utf16_span(text, s, e);
         readings.push(SentenceReading {
             start: s,
@@ -50,15 +67,12 @@ pub(super) fn read(text: &str, rules: &Rules, model: &Model) -> Reading {
             end_utf16,
             hostility: (p * 1000.0).round() / 1000.0,
         });
-        if p >= model.flag && !explained(s, e) {
+        if p >= sentence_flag && !explained(s, e) {
             findings.push(learned_finding(text, s, e, p >= model.strong));
         }
     }
-    // Hostility can lie in how sentences go together ("She waited by the door. All afternoon.
-    // Again."): when the message as a whole reads hostile and nothing else has said so, the
-    // sentence that reads most hostile carries the finding.
     if findings.is_empty() && ranges.len() > 1 && !explained(0, text.len()) {
-        let p = model.probability(&span(0, text.len()));
+        let p = model.probability_of(&whole);
         let most = readings
             .iter()
             .max_by(|a, b| a.hostility.total_cmp(&b.hostility));
@@ -79,10 +93,23 @@ pub(super) fn read(text: &str, rules: &Rules, model: &Model) -> Reading {
         })
         .map(|(i, _)| i)
         .collect();
+    let hostile_context = rules
+        .findings
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| f.severity == Severity::Medium)
+        .filter(|(_, f)| {
+            readings
+                .iter()
+                .any(|r| f.start < r.end && f.end > r.start && r.hostility >= model.strong)
+        })
+        .map(|(i, _)| i)
+        .collect();
     Reading {
         sentences: readings,
         findings,
         calm_context,
+        hostile_context,
     }
 }
 

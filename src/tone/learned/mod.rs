@@ -10,7 +10,7 @@ pub mod features;
 pub mod train;
 mod weights;
 
-pub use weights::{Model, WeightsError};
+pub use weights::{Model, Sums, WeightsError};
 
 /// The files the shipped weights were trained on (by name): figures the checker scores on them
 /// are in-sample, so `evenkeel eval` says so, and only cross-validated ones count as accuracy.
@@ -18,6 +18,8 @@ pub const TRAINING_FILES: &[&str] = &[
     "coparent_dev.tsv",
     "coparenting.tsv",
     "coparenting_more.tsv",
+    "coparenting_hostile.tsv",
+    "coparenting_calm.tsv",
     "paradetox.tsv",
     "convabuse_train.tsv",
     "politeness_wikipedia.tsv",

@@ -18,33 +18,42 @@ struct Features {
     signal: Vec<u32>,
 }
 
-/// One labelled message as the trainer sees it: the features of the whole message, computed
-/// once, and for a calm message of several sentences each sentence as well, since the checker
-/// reads sentences one by one and a calm message's sentences are each calm.
+/// One labelled message as the trainer sees it: the features of the whole message (its
+/// sentences' features together, as the checker adds them up), computed once, and for a calm
+/// message of several sentences each sentence as well, since the checker also reads sentences
+/// one by one and a calm message's sentences are each calm.
 pub struct Example {
     parts: Vec<(Features, f32)>,
     label: bool,
 }
 
 impl Example {
-    /// Reads `text` the way the checker reads a span: folded words, quotations and the rule
-    /// findings.
+    /// Reads `text` the way the checker reads it: folded words, quotations and the rule
+    /// findings, sentence by sentence.
     pub fn new(text: &str, label: bool, weight: f32, settings: &ToneSettings) -> Example {
         let rules = detect::rules(text, settings);
-        let features = |start: usize, end: usize| {
-            let mut f = Features::default();
-            features::each(&rules.span(text, start, end), |block, i| match block {
-                Block::Word => f.word.push(i),
-                Block::Char => f.char.push(i),
-                Block::Signal => f.signal.push(i),
-            });
-            f
-        };
-        let mut parts = vec![(features(0, text.len()), weight)];
-        let ranges = sentences(text);
-        if !label && ranges.len() > 1 {
-            let each = weight / ranges.len() as f32;
-            parts.extend(ranges.into_iter().map(|(s, e)| (features(s, e), each)));
+        let sentences: Vec<Features> = sentences(text)
+            .into_iter()
+            .map(|(start, end)| {
+                let mut f = Features::default();
+                features::each(&rules.span(text, start, end), |block, i| match block {
+                    Block::Word => f.word.push(i),
+                    Block::Char => f.char.push(i),
+                    Block::Signal => f.signal.push(i),
+                });
+                f
+            })
+            .collect();
+        let mut whole = Features::default();
+        for f in &sentences {
+            whole.word.extend(&f.word);
+            whole.char.extend(&f.char);
+            whole.signal.extend(&f.signal);
+        }
+        let mut parts = vec![(whole, weight)];
+        if !label && sentences.len() > 1 {
+            let each = weight / sentences.len() as f32;
+            parts.extend(sentences.into_iter().map(|f| (f, each)));
         }
         Example { parts, label }
     }
@@ -71,9 +80,9 @@ impl Default for Params {
             rate: 0.05,
             l2: 1e-3,
             seed: 0x5eed_e7e2,
-            flag: 0.45,
+            flag: 0.4,
             strong: 0.85,
-            gate: 0.3,
+            gate: 0.4,
         }
     }
 }
