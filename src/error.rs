@@ -61,6 +61,9 @@ pub enum Error {
     #[error("attachment {id} ({name}) no longer matches the hash recorded when it was attached")]
     AttachmentAltered { id: i64, name: String },
 
+    #[error("{file} cannot be imported: {problem}; nothing was changed")]
+    Archive { file: PathBuf, problem: String },
+
     #[error("storage error: {0}")]
     Storage(#[from] rusqlite::Error),
 }
@@ -90,6 +93,7 @@ impl Error {
             Error::Busy(_) => "busy",
             Error::NoAttachment(_) => "not_found",
             Error::AttachmentAltered { .. } => "attachment_altered",
+            Error::Archive { .. } => "bad_export",
             Error::Storage(_) => "storage",
         }
     }

@@ -7,6 +7,16 @@ use std::path::Path;
 use crate::error::{Error, Result};
 
 pub fn write_file(out: &Path, bytes: &[u8], replace: bool) -> Result<()> {
+    write_with(out, replace, |f| f.write_all(bytes))
+}
+
+/// `write_file` for output made as it is written (a JSON export, a CSV table): `fill` writes
+/// into the temporary file, which is renamed over `out` only once it is whole and synced.
+pub fn write_with(
+    out: &Path,
+    replace: bool,
+    fill: impl FnOnce(&mut std::fs::File) -> std::io::Result<()>,
+) -> Result<()> {
     if !replace && out.exists() {
         return Err(Error::invalid(
             "out",
@@ -21,8 +31,13 @@ pub fn write_file(out: &Path, bytes: &[u8], replace: bool) -> Result<()> {
     tmp_name.push(".evenkeel-tmp");
     let tmp = out.with_file_name(tmp_name);
     let written = (|| {
-        let mut f = std::fs::File::create(&tmp)?;
-        f.write_all(bytes)?;
+        let mut options = std::fs::OpenOptions::new();
+        options.write(true).create(true).truncate(true);
+        // What the user exports is theirs alone to share: readable by them only.
+        #[cfg(unix)]
+        std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+        let mut f = options.open(&tmp)?;
+        fill(&mut f)?;
         f.sync_all()?;
         std::fs::rename(&tmp, out)
     })();

@@ -2,6 +2,7 @@
 //! It knows nothing of Tauri and compiles without WebKit.
 
 pub mod error;
+pub mod export;
 pub mod files;
 pub mod import;
 pub mod journal;

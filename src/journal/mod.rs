@@ -1,6 +1,7 @@
 //! The encrypted journal: one SQLCipher file, append-only revisions, one hash chain.
 
 mod attachments;
+mod backup;
 pub(crate) mod chain;
 mod derived;
 mod import;
@@ -8,6 +9,7 @@ mod lock;
 mod messages;
 mod migrations;
 mod mood;
+mod portable;
 mod query;
 mod schedule;
 mod verify;
@@ -23,9 +25,11 @@ use crate::error::{Error, Result};
 
 pub use crate::import::SourceFile;
 pub use attachments::MAX_ATTACHMENT_BYTES;
+pub use backup::rolling_backups;
 pub use chain::GENESIS;
 pub use import::{ImportRun, ImportSummary, Participants};
 pub use mood::{trends as mood_trends, MoodAround, MoodTrends, MoodWeek};
+pub use portable::{Archive, ArchiveSummary};
 pub use schedule::{plan_title, Contact};
 
 /// "EVKL": marks the file as ours once it is unlocked.
@@ -293,19 +297,25 @@ fn check_new_passphrase(passphrase: &str) -> Result<()> {
 }
 
 fn set_key(conn: &Connection, passphrase: &str) -> Result<()> {
-    // SQLCipher writes its own "ERROR CORE" lines on a wrong key; the user should see only ours.
-    let _ = conn.pragma_update(None, "cipher_log_level", "NONE");
-    let _ = conn.pragma_update(None, "cipher_log", null_device());
     conn.pragma_update(None, "key", passphrase)?;
+    quiet_sqlcipher(conn);
     Ok(())
 }
 
-fn null_device() -> &'static str {
-    if cfg!(windows) {
-        "NUL"
-    } else {
-        "/dev/null"
-    }
+/// SQLCipher writes its own "ERROR CORE" lines on a wrong key; the user should see only ours.
+/// Its log settings are process-wide and unsynchronised: setting a log file from two threads
+/// at once can close the same `FILE` twice, which corrupts the C library's list of open files
+/// and can leave the process spinning at exit (seen once: a test binary stuck in glibc's
+/// `_IO_flush_all_lockp` after its tests ended). So they are set once per process, and no log
+/// file is ever opened: logging is turned off. It runs after the first key, because SQLCipher
+/// puts in its defaults (warnings to stderr) when a key first activates it; before any read,
+/// where a wrong key would be logged.
+fn quiet_sqlcipher(conn: &Connection) {
+    static QUIET: std::sync::Once = std::sync::Once::new();
+    QUIET.call_once(|| {
+        let _ = conn.pragma_update(None, "cipher_log_level", "NONE");
+        let _ = conn.pragma_update(None, "cipher_log", "off");
+    });
 }
 
 fn is_not_a_database(e: &rusqlite::Error) -> bool {

@@ -188,6 +188,29 @@ fn append(
     Ok(tx.last_insert_rowid())
 }
 
+/// The derived tables for an entry brought in from an export: its newest revision's content,
+/// or, for a deleted entry, only its place in the timeline marked deleted (as `delete` leaves
+/// it).
+pub(super) fn index_imported(
+    tx: &Transaction,
+    id: i64,
+    revision_id: i64,
+    content: &RevisionContent,
+    deleted: bool,
+) -> Result<()> {
+    let checked = validate::check(content.draft.clone())?;
+    if !deleted {
+        return index(tx, id, revision_id, &checked, true);
+    }
+    let d = derive(&content.draft)?;
+    tx.prepare_cached(
+        "INSERT INTO current (entry_id, revision_id, kind, occurred_utc, occurred_day, private, deleted)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, 1)",
+    )?
+    .execute(params![id, revision_id, d.kind, d.occurred_utc, d.occurred_day, d.private])?;
+    Ok(())
+}
+
 /// Brings the derived tables (current state, names, tags, search) in line with a revision.
 /// A `new` entry has nothing to clear first.
 fn index(tx: &Transaction, id: i64, revision_id: i64, c: &Checked, new: bool) -> Result<()> {

@@ -11,6 +11,13 @@ use crate::print_json;
 
 #[derive(Subcommand)]
 pub(crate) enum ImportCommand {
+    /// A whole journal exported with `evenkeel export json`, into a new journal at --journal
+    /// [its passphrase from $EVENKEEL_PASSPHRASE, else prompted]
+    Json {
+        file: PathBuf,
+        #[arg(long)]
+        json: bool,
+    },
     /// A WhatsApp "Export chat" file: the .txt, or the .zip with media
     Whatsapp {
         file: PathBuf,
@@ -65,6 +72,7 @@ pub(crate) fn import(
     command: ImportCommand,
 ) -> Result<(), Error> {
     match command {
+        ImportCommand::Json { .. } => unreachable!("handled in main: it creates a journal"),
         ImportCommand::Whatsapp {
             file,
             me,

@@ -4,6 +4,7 @@
 //! journal, 4 storage (the journal busy in another process, a full disk, an I/O error).
 
 mod calendar;
+mod export;
 mod import;
 mod print;
 mod report;
@@ -153,6 +154,24 @@ enum Command {
     Import {
         #[command(subcommand)]
         command: import::ImportCommand,
+    },
+    /// Your data out: everything as JSON, or spreadsheet tables
+    Export {
+        #[command(subcommand)]
+        command: export::ExportCommand,
+    },
+    /// An encrypted copy of the journal (same passphrase), safe to take while the app is open
+    Backup {
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+        /// Replace FILE if it exists
+        #[arg(long)]
+        force: bool,
+    },
+    /// Bring a backup back as a new journal at --journal, once it opens and verifies
+    Restore {
+        /// The backup file
+        file: PathBuf,
     },
     /// Calendar files: export the planned contacts, import term dates or other events
     Ics {
@@ -474,7 +493,41 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
         }
         Command::Schedule { command } => schedule::schedule(&mut open(&path)?, command)?,
         Command::Report { command } => report::report(&open(&path)?, command)?,
+        Command::Import {
+            command: import::ImportCommand::Json { file, json },
+        } => {
+            if path.exists() {
+                return Err(Error::JournalExists(path));
+            }
+            let pass = passphrase(
+                "EVENKEEL_PASSPHRASE",
+                "Passphrase for the new journal: ",
+                true,
+            )?;
+            export::import_json(&file, &path, &pass, json)?;
+        }
         Command::Import { command } => import::import(|| open(&path), command)?,
+        Command::Export { command } => export::export(&open(&path)?, command)?,
+        Command::Backup { out, force } => {
+            open(&path)?.backup(&out, force)?;
+            println!(
+                "Wrote an encrypted backup of {} to {}",
+                path.display(),
+                out.display()
+            );
+        }
+        Command::Restore { file } => {
+            if path.exists() {
+                return Err(Error::JournalExists(path));
+            }
+            let pass = passphrase("EVENKEEL_PASSPHRASE", "The backup's passphrase: ", false)?;
+            Journal::restore(&file, &pass, &path)?.close()?;
+            println!(
+                "Restored {} to {}; it verifies",
+                file.display(),
+                path.display()
+            );
+        }
         Command::Ics { command } => calendar::ics(&mut open(&path)?, command)?,
         Command::Verify { json } => {
             let report = open(&path)?.verify()?;
