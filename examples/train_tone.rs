@@ -32,6 +32,8 @@ const OWN: &[&str] = &[
     "tests/fixtures/coparenting_more.tsv",
     "tests/fixtures/coparenting_hostile.tsv",
     "tests/fixtures/coparenting_calm.tsv",
+    "tests/fixtures/coparenting_subtle.tsv",
+    "tests/fixtures/coparenting_long.tsv",
 ];
 
 struct Options {

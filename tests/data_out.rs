@@ -502,3 +502,43 @@ fn rolling_backups_keep_the_newest_few() {
             .ok
     );
 }
+
+#[test]
+fn the_desktop_makes_one_automatic_backup_a_day_and_keeps_as_many_as_chosen() {
+    let t = TempJournal::new();
+    full_journal(&t);
+    let dir = evenkeel::journal::backup_dir(&t.path);
+    let now = chrono::DateTime::parse_from_rfc3339("2026-11-23T08:00:00Z")
+        .unwrap()
+        .to_utc();
+    let hours = chrono::Duration::hours;
+    let j = t.open();
+    assert!(j.auto_backup(&dir, now).unwrap().is_some());
+    assert!(
+        j.auto_backup(&dir, now + hours(23)).unwrap().is_none(),
+        "one a day"
+    );
+    assert!(j.auto_backup(&dir, now + hours(25)).unwrap().is_some());
+    drop(j);
+
+    let out = evenkeel_cli(&t.path, &["backups", "--keep", "1", "--json"], TZ);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let listed: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(listed["keep"], 1);
+    assert_eq!(listed["backups"].as_array().unwrap().len(), 2);
+    let j = t.open();
+    j.auto_backup(&dir, now + hours(50)).unwrap().unwrap();
+    assert_eq!(evenkeel::journal::rolling_backups(&dir).unwrap().len(), 1);
+
+    let mut j = j;
+    j.set_auto_backups_keep(0).unwrap();
+    assert!(
+        j.auto_backup(&dir, now + hours(100)).unwrap().is_none(),
+        "0 turns them off"
+    );
+    assert!(j.set_auto_backups_keep(100_000).is_err());
+}

@@ -37,6 +37,7 @@ pub fn create_journal(state: State<'_, AppState>, passphrase: String) -> Command
         return Err(CommandError::already_unlocked());
     }
     *slot = Some(Journal::create(&state.path, &passphrase)?);
+    auto_backup(&state.path, passphrase);
     Ok(())
 }
 
@@ -45,8 +46,26 @@ pub fn unlock_journal(state: State<'_, AppState>, passphrase: String) -> Command
     let mut slot = state.slot();
     if slot.is_none() {
         *slot = Some(Journal::open(&state.path, &passphrase)?);
+        auto_backup(&state.path, passphrase);
     }
     Ok(())
+}
+
+/// The day's automatic backup, on a connection of its own in the background, so unlocking
+/// never waits for it and the window can keep writing while it is taken. A failure is
+/// reported on stderr and costs nothing else: the journal itself is untouched.
+fn auto_backup(path: &std::path::Path, passphrase: String) {
+    let path = path.to_path_buf();
+    std::thread::spawn(move || {
+        let made = Journal::open(&path, &passphrase).and_then(|j| {
+            let made = j.auto_backup(&evenkeel::journal::backup_dir(&path), chrono::Utc::now());
+            j.close()?;
+            made
+        });
+        if let Err(e) = made {
+            eprintln!("evenkeel: the automatic backup failed: {e}");
+        }
+    });
 }
 
 #[tauri::command(async)]

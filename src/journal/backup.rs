@@ -7,6 +7,12 @@ use std::path::{Path, PathBuf};
 use super::{restrict_permissions, side_file, sync_dir, Journal, APPLICATION_ID};
 use crate::error::{Error, Result};
 
+/// How many automatic backups are kept unless the user chose otherwise.
+pub const DEFAULT_KEEP: usize = 7;
+/// An automatic backup is made when the newest is older than this.
+const AUTO_EVERY: chrono::TimeDelta = chrono::TimeDelta::hours(24);
+const KEEP_KEY: &str = "auto_backups_keep";
+
 /// The name automatic backups are written under, newest sorting last.
 const AUTO_PREFIX: &str = "journal-";
 const AUTO_SUFFIX: &str = ".evenkeel-backup";
@@ -165,6 +171,69 @@ impl Journal {
         }
         Ok(out)
     }
+}
+
+impl Journal {
+    /// How many automatic backups to keep; 0 turns them off.
+    pub fn auto_backups_keep(&self) -> Result<usize> {
+        let value: Option<String> = rusqlite::OptionalExtension::optional(self.conn.query_row(
+            "SELECT value FROM settings WHERE key = ?1",
+            [KEEP_KEY],
+            |r| r.get(0),
+        ))?;
+        Ok(value.and_then(|v| v.parse().ok()).unwrap_or(DEFAULT_KEEP))
+    }
+
+    pub fn set_auto_backups_keep(&mut self, keep: usize) -> Result<()> {
+        if keep > 1000 {
+            return Err(Error::invalid(
+                "keep",
+                "keep at most 1000 automatic backups",
+            ));
+        }
+        self.conn.execute(
+            "INSERT INTO settings (key, value) VALUES (?1, ?2)
+             ON CONFLICT (key) DO UPDATE SET value = ?2",
+            rusqlite::params![KEEP_KEY, keep.to_string()],
+        )?;
+        Ok(())
+    }
+
+    /// The desktop app's automatic backup: one into `dir` when the newest there is a day old
+    /// or more (or there is none), keeping the newest few. Returns the new file, if one was
+    /// made.
+    pub fn auto_backup(
+        &self,
+        dir: &Path,
+        now: chrono::DateTime<chrono::Utc>,
+    ) -> Result<Option<PathBuf>> {
+        let keep = self.auto_backups_keep()?;
+        if keep == 0 {
+            return Ok(None);
+        }
+        let newest = rolling_backups(dir)?.pop().and_then(|p| taken_at(&p));
+        if newest.is_some_and(|t| now - t < AUTO_EVERY) {
+            return Ok(None);
+        }
+        self.backup_rolling(dir, keep, now).map(Some)
+    }
+}
+
+/// Where the automatic backups of the journal at `journal` go: a folder beside it.
+pub fn backup_dir(journal: &Path) -> PathBuf {
+    journal
+        .parent()
+        .unwrap_or_else(|| Path::new("."))
+        .join("backups")
+}
+
+/// When an automatic backup was taken, from its name.
+fn taken_at(path: &Path) -> Option<chrono::DateTime<chrono::Utc>> {
+    let name = path.file_name()?.to_str()?;
+    let stamp = name.strip_prefix(AUTO_PREFIX)?.strip_suffix(AUTO_SUFFIX)?;
+    chrono::NaiveDateTime::parse_from_str(stamp, "%Y-%m-%dT%H-%M-%SZ")
+        .ok()
+        .map(|t| t.and_utc())
 }
 
 /// The automatic backups in `dir`, oldest first.

@@ -25,7 +25,7 @@ use crate::error::{Error, Result};
 
 pub use crate::import::SourceFile;
 pub use attachments::MAX_ATTACHMENT_BYTES;
-pub use backup::rolling_backups;
+pub use backup::{backup_dir, rolling_backups, DEFAULT_KEEP as DEFAULT_BACKUPS_KEPT};
 pub use chain::GENESIS;
 pub use import::{ImportRun, ImportSummary, Participants};
 pub use mood::{trends as mood_trends, MoodAround, MoodTrends, MoodWeek};

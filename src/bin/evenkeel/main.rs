@@ -168,6 +168,14 @@ enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// The desktop app's automatic backups (a folder beside the journal): list them, or set how
+    /// many are kept (0 turns them off)
+    Backups {
+        #[arg(long, value_name = "N")]
+        keep: Option<usize>,
+        #[arg(long)]
+        json: bool,
+    },
     /// Bring a backup back as a new journal at --journal, once it opens and verifies
     Restore {
         /// The backup file
@@ -515,6 +523,29 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
                 path.display(),
                 out.display()
             );
+        }
+        Command::Backups { keep, json } => {
+            let mut journal = open(&path)?;
+            if let Some(keep) = keep {
+                journal.set_auto_backups_keep(keep)?;
+            }
+            let dir = evenkeel::journal::backup_dir(&path);
+            let files = evenkeel::journal::rolling_backups(&dir)?;
+            let keep = journal.auto_backups_keep()?;
+            if json {
+                print_json(&serde_json::json!({ "folder": dir, "keep": keep, "backups": files }));
+            } else {
+                match keep {
+                    0 => println!("Automatic backups are off."),
+                    n => println!(
+                        "The desktop app keeps the newest {n} daily backups in {}",
+                        dir.display()
+                    ),
+                }
+                for f in files {
+                    println!("  {}", f.display());
+                }
+            }
         }
         Command::Restore { file } => {
             if path.exists() {

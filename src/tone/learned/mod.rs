@@ -20,6 +20,8 @@ pub const TRAINING_FILES: &[&str] = &[
     "coparenting_more.tsv",
     "coparenting_hostile.tsv",
     "coparenting_calm.tsv",
+    "coparenting_subtle.tsv",
+    "coparenting_long.tsv",
     "paradetox.tsv",
     "convabuse_train.tsv",
     "politeness_wikipedia.tsv",

@@ -80,9 +80,9 @@ impl Default for Params {
             rate: 0.05,
             l2: 1e-3,
             seed: 0x5eed_e7e2,
-            flag: 0.4,
+            flag: 0.42,
             strong: 0.85,
-            gate: 0.4,
+            gate: 0.45,
         }
     }
 }
