@@ -23,13 +23,7 @@ pub fn write_with(
             format!("{} already exists; choose another name", out.display()),
         ));
     }
-    let name = out
-        .file_name()
-        .ok_or_else(|| Error::invalid("out", format!("{} is not a file name", out.display())))?;
-    let mut tmp_name = std::ffi::OsString::from(".");
-    tmp_name.push(name);
-    tmp_name.push(".evenkeel-tmp");
-    let tmp = out.with_file_name(tmp_name);
+    let tmp = temp_beside(out)?;
     let written = (|| {
         let mut options = std::fs::OpenOptions::new();
         options.write(true).create(true).truncate(true);
@@ -49,4 +43,15 @@ pub fn write_with(
         });
     }
     Ok(())
+}
+
+/// The hidden temporary name a file is written under beside `out` before it is renamed.
+pub fn temp_beside(out: &Path) -> Result<std::path::PathBuf> {
+    let name = out
+        .file_name()
+        .ok_or_else(|| Error::invalid("out", format!("{} is not a file name", out.display())))?;
+    let mut tmp_name = std::ffi::OsString::from(".");
+    tmp_name.push(name);
+    tmp_name.push(".evenkeel-tmp");
+    Ok(out.with_file_name(tmp_name))
 }

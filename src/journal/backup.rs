@@ -28,7 +28,7 @@ impl Journal {
                 format!("{} already exists; choose another name", out.display()),
             ));
         }
-        let tmp = temp_beside(out)?;
+        let tmp = crate::files::temp_beside(out)?;
         let remove_tmp = || {
             for p in [tmp.clone(), side_file(&tmp, "-journal")] {
                 let _ = fs::remove_file(p);
@@ -100,7 +100,7 @@ impl Journal {
         if !backup.exists() {
             return Err(Error::NoJournal(backup.to_path_buf()));
         }
-        let tmp = temp_beside(to)?;
+        let tmp = crate::files::temp_beside(to)?;
         let remove_tmp = || {
             for p in [
                 tmp.clone(),
@@ -122,18 +122,7 @@ impl Journal {
                 Error::NotAJournal(_) => Error::NotAJournal(backup.to_path_buf()),
                 other => other,
             })?;
-            let report = journal.verify()?;
-            if !report.ok {
-                let first = report
-                    .problems
-                    .first()
-                    .map(|p| p.message.clone())
-                    .unwrap_or_else(|| "its hash chain is broken".into());
-                return Err(Error::Archive {
-                    file: backup.to_path_buf(),
-                    problem: format!("the backup does not verify: {first}"),
-                });
-            }
+            journal.require_verified(backup, "the backup", None)?;
             checkpoint_and_close(journal)
         })();
         if let Err(e) = restored {
@@ -262,14 +251,4 @@ fn checkpoint_and_close(journal: Journal) -> Result<()> {
     super::checkpoint(&journal.conn)?;
     journal.conn.pragma_update(None, "journal_mode", "DELETE")?;
     journal.close()
-}
-
-fn temp_beside(out: &Path) -> Result<PathBuf> {
-    let name = out
-        .file_name()
-        .ok_or_else(|| Error::invalid("out", format!("{} is not a file name", out.display())))?;
-    let mut tmp_name = std::ffi::OsString::from(".");
-    tmp_name.push(name);
-    tmp_name.push(".evenkeel-tmp");
-    Ok(out.with_file_name(tmp_name))
 }

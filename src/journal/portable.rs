@@ -320,18 +320,7 @@ impl Journal {
             )?;
         }
         tx.commit()?;
-        let report = self.verify()?;
-        if !report.ok || report.head != a.chain_head {
-            let first = report
-                .problems
-                .first()
-                .map(|p| p.message.clone())
-                .unwrap_or_else(|| "the chain head differs".into());
-            return Err(Error::Archive {
-                file: file.to_path_buf(),
-                problem: format!("the imported journal does not verify: {first}"),
-            });
-        }
+        self.require_verified(file, "the imported journal", Some(&a.chain_head))?;
         Ok(self)
     }
 }

@@ -39,6 +39,34 @@ impl Journal {
         report
     }
 
+    /// Verifies the journal and turns any problem into an error about `file`, the export or
+    /// backup it was made from (`what`), naming the first problem; with `head`, the chain must
+    /// end there too.
+    pub(super) fn require_verified(
+        &self,
+        file: &std::path::Path,
+        what: &str,
+        head: Option<&str>,
+    ) -> Result<()> {
+        let report = self.verify()?;
+        let problem = report
+            .problems
+            .first()
+            .map(|p| p.message.clone())
+            .or_else(|| (!report.ok).then(|| "its hash chain is broken".to_string()))
+            .or_else(|| {
+                head.filter(|h| *h != report.head)
+                    .map(|h| format!("its chain ends at {}, not {h}", report.head))
+            });
+        match problem {
+            None => Ok(()),
+            Some(p) => Err(crate::error::Error::Archive {
+                file: file.to_path_buf(),
+                problem: format!("{what} does not verify: {p}"),
+            }),
+        }
+    }
+
     fn verify_in_snapshot(&self) -> Result<VerifyReport> {
         let mut report = VerifyReport {
             ok: false,
