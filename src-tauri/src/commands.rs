@@ -9,7 +9,7 @@ use evenkeel::tone::{self, Decoded, ToneReport, ToneSettings};
 use evenkeel::Journal;
 use percent_encoding::percent_decode_str;
 use tauri::ipc::{InvokeBody, Request, Response};
-use tauri::{AppHandle, State, WebviewWindow};
+use tauri::{AppHandle, Manager, State, WebviewWindow};
 use tauri_plugin_dialog::DialogExt;
 
 use crate::error::{CommandError, CommandResult};
@@ -31,38 +31,49 @@ pub fn journal_status(state: State<'_, AppState>) -> CommandResult<JournalStatus
 }
 
 #[tauri::command(async)]
-pub fn create_journal(state: State<'_, AppState>, passphrase: String) -> CommandResult<()> {
+pub fn create_journal(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    passphrase: String,
+) -> CommandResult<()> {
     let mut slot = state.slot();
     if slot.is_some() {
         return Err(CommandError::already_unlocked());
     }
     *slot = Some(Journal::create(&state.path, &passphrase)?);
-    auto_backup(&state.path, passphrase);
+    auto_backup(app);
     Ok(())
 }
 
 #[tauri::command(async)]
-pub fn unlock_journal(state: State<'_, AppState>, passphrase: String) -> CommandResult<()> {
+pub fn unlock_journal(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    passphrase: String,
+) -> CommandResult<()> {
     let mut slot = state.slot();
     if slot.is_none() {
         *slot = Some(Journal::open(&state.path, &passphrase)?);
-        auto_backup(&state.path, passphrase);
+        auto_backup(app);
     }
     Ok(())
 }
 
-/// The day's automatic backup, on a connection of its own in the background, so unlocking
-/// never waits for it and the window can keep writing while it is taken. A failure is
-/// reported on stderr and costs nothing else: the journal itself is untouched.
-fn auto_backup(path: &std::path::Path, passphrase: String) {
-    let path = path.to_path_buf();
+/// The day's automatic backup, in the background so unlocking never waits for it. It runs on
+/// the window's own connection: a second `Journal` on the same file in this process would, on
+/// closing, drop the POSIX locks SQLite holds for the first (closing any descriptor of a file
+/// releases all of a process's locks on it), and another process could then checkpoint the
+/// log away underneath the window. A failure is reported on stderr and costs nothing else.
+fn auto_backup(app: AppHandle) {
     std::thread::spawn(move || {
-        let made = Journal::open(&path, &passphrase).and_then(|j| {
-            let made = j.auto_backup(&evenkeel::journal::backup_dir(&path), chrono::Utc::now());
-            j.close()?;
-            made
-        });
-        if let Err(e) = made {
+        let state = app.state::<AppState>();
+        let dir = evenkeel::journal::backup_dir(&state.path);
+        // Locked again already: nothing to back up until the next unlock.
+        let made = state
+            .slot()
+            .as_ref()
+            .map(|j| j.auto_backup(&dir, chrono::Utc::now()));
+        if let Some(Err(e)) = made {
             eprintln!("evenkeel: the automatic backup failed: {e}");
         }
     });
