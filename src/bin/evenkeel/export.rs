@@ -7,7 +7,7 @@ use clap::Subcommand;
 use evenkeel::export::csv;
 use evenkeel::{Error, Journal};
 
-use crate::print_json;
+use crate::{passphrase, print_json};
 
 #[derive(Subcommand)]
 pub(crate) enum ExportCommand {
@@ -72,13 +72,16 @@ pub(crate) fn export(journal: &Journal, command: ExportCommand) -> Result<(), Er
 }
 
 /// `evenkeel import json FILE`: a new journal at `path` from an export.
-pub(crate) fn import_json(
-    file: &Path,
-    path: &Path,
-    passphrase: &str,
-    json: bool,
-) -> Result<(), Error> {
-    let (journal, summary) = Journal::import_json(file, path, passphrase)?;
+pub(crate) fn import_json(file: &Path, path: &Path, json: bool) -> Result<(), Error> {
+    if path.exists() {
+        return Err(Error::JournalExists(path.to_path_buf()));
+    }
+    let pass = passphrase(
+        "EVENKEEL_PASSPHRASE",
+        "Passphrase for the new journal: ",
+        true,
+    )?;
+    let (journal, summary) = Journal::import_json(file, path, &pass)?;
     journal.close()?;
     if json {
         print_json(&summary);
@@ -93,5 +96,61 @@ pub(crate) fn import_json(
             summary.chain_head
         );
     }
+    Ok(())
+}
+
+/// `evenkeel backup --out FILE`.
+pub(crate) fn backup(journal: &Journal, path: &Path, out: &Path, force: bool) -> Result<(), Error> {
+    journal.backup(out, force)?;
+    println!(
+        "Wrote an encrypted backup of {} to {}",
+        path.display(),
+        out.display()
+    );
+    Ok(())
+}
+
+/// `evenkeel backups [--keep N]`: the desktop app's automatic backups.
+pub(crate) fn backups(
+    journal: &mut Journal,
+    path: &Path,
+    keep: Option<usize>,
+    json: bool,
+) -> Result<(), Error> {
+    if let Some(keep) = keep {
+        journal.set_auto_backups_keep(keep)?;
+    }
+    let dir = evenkeel::journal::backup_dir(path);
+    let files = evenkeel::journal::rolling_backups(&dir)?;
+    let keep = journal.auto_backups_keep()?;
+    if json {
+        print_json(&serde_json::json!({ "folder": dir, "keep": keep, "backups": files }));
+        return Ok(());
+    }
+    match keep {
+        0 => println!("Automatic backups are off."),
+        n => println!(
+            "The desktop app keeps the newest {n} daily backups in {}",
+            dir.display()
+        ),
+    }
+    for f in files {
+        println!("  {}", f.display());
+    }
+    Ok(())
+}
+
+/// `evenkeel --journal NEW restore FILE`.
+pub(crate) fn restore(file: &Path, path: &Path) -> Result<(), Error> {
+    if path.exists() {
+        return Err(Error::JournalExists(path.to_path_buf()));
+    }
+    let pass = passphrase("EVENKEEL_PASSPHRASE", "The backup's passphrase: ", false)?;
+    Journal::restore(file, &pass, path)?.close()?;
+    println!(
+        "Restored {} to {}; it verifies",
+        file.display(),
+        path.display()
+    );
     Ok(())
 }

@@ -503,62 +503,12 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
         Command::Report { command } => report::report(&open(&path)?, command)?,
         Command::Import {
             command: import::ImportCommand::Json { file, json },
-        } => {
-            if path.exists() {
-                return Err(Error::JournalExists(path));
-            }
-            let pass = passphrase(
-                "EVENKEEL_PASSPHRASE",
-                "Passphrase for the new journal: ",
-                true,
-            )?;
-            export::import_json(&file, &path, &pass, json)?;
-        }
+        } => export::import_json(&file, &path, json)?,
         Command::Import { command } => import::import(|| open(&path), command)?,
         Command::Export { command } => export::export(&open(&path)?, command)?,
-        Command::Backup { out, force } => {
-            open(&path)?.backup(&out, force)?;
-            println!(
-                "Wrote an encrypted backup of {} to {}",
-                path.display(),
-                out.display()
-            );
-        }
-        Command::Backups { keep, json } => {
-            let mut journal = open(&path)?;
-            if let Some(keep) = keep {
-                journal.set_auto_backups_keep(keep)?;
-            }
-            let dir = evenkeel::journal::backup_dir(&path);
-            let files = evenkeel::journal::rolling_backups(&dir)?;
-            let keep = journal.auto_backups_keep()?;
-            if json {
-                print_json(&serde_json::json!({ "folder": dir, "keep": keep, "backups": files }));
-            } else {
-                match keep {
-                    0 => println!("Automatic backups are off."),
-                    n => println!(
-                        "The desktop app keeps the newest {n} daily backups in {}",
-                        dir.display()
-                    ),
-                }
-                for f in files {
-                    println!("  {}", f.display());
-                }
-            }
-        }
-        Command::Restore { file } => {
-            if path.exists() {
-                return Err(Error::JournalExists(path));
-            }
-            let pass = passphrase("EVENKEEL_PASSPHRASE", "The backup's passphrase: ", false)?;
-            Journal::restore(&file, &pass, &path)?.close()?;
-            println!(
-                "Restored {} to {}; it verifies",
-                file.display(),
-                path.display()
-            );
-        }
+        Command::Backup { out, force } => export::backup(&open(&path)?, &path, &out, force)?,
+        Command::Backups { keep, json } => export::backups(&mut open(&path)?, &path, keep, json)?,
+        Command::Restore { file } => export::restore(&file, &path)?,
         Command::Ics { command } => calendar::ics(&mut open(&path)?, command)?,
         Command::Verify { json } => {
             let report = open(&path)?.verify()?;
