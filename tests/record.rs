@@ -241,6 +241,37 @@ fn the_cli_and_the_open_app_write_side_by_side() {
     assert!(app.verify().unwrap().ok);
 }
 
+/// The desktop checks the current passphrase before a change with the journal open. Opening
+/// and closing a second `Journal` in the same process would drop SQLite's POSIX locks for the
+/// open one, and the next CLI to close would checkpoint the log away under it: the window then
+/// stops seeing what the CLI wrote. `check_passphrase` must leave the open journal whole.
+#[test]
+fn checking_the_passphrase_beside_an_open_journal_keeps_it_seeing_other_writers() {
+    let (d, j) = new_journal();
+    let mut app = Journal::open(&j, PASS).unwrap();
+    let id = app.add(draft("pineapple")).unwrap();
+    assert!(app.get(id).unwrap().attachments.is_empty());
+    assert!(matches!(
+        app.check_passphrase("not the passphrase"),
+        Err(evenkeel::Error::WrongPassphrase(_))
+    ));
+    app.check_passphrase(PASS).unwrap();
+    // CLI processes, each closing the journal after it: as in the desktop's end-to-end test.
+    run(&j, &["search", "pineapple"], 0);
+    let photo = d.path().join("gate.png");
+    std::fs::write(&photo, b"\x89PNG\r\n\x1a\nnot really").unwrap();
+    run(&j, &["attach", &id.to_string(), photo.to_str().unwrap()], 0);
+    assert_eq!(
+        app.get(id).unwrap().attachments.len(),
+        1,
+        "the open journal sees the CLI's attachment"
+    );
+    app.add(draft("after")).unwrap();
+    drop(app);
+    let report = Journal::open(&j, PASS).unwrap().verify().unwrap();
+    assert!(report.ok, "{:?}", report.problems);
+}
+
 /// `passwd` replaces the file: with the app's connection still open, the app's later writes
 /// would go to the replaced file and be lost, so it refuses (exit 4) until the app closes.
 #[test]

@@ -200,11 +200,11 @@ pub fn change_passphrase(
     new: String,
 ) -> CommandResult<()> {
     let mut slot = state.slot();
-    if slot.is_none() {
+    let Some(journal) = slot.as_ref() else {
         return Err(CommandError::locked());
-    }
+    };
     // Prove the current passphrase first, so an unattended unlocked laptop cannot be re-keyed.
-    drop(Journal::open(&state.path, &current)?);
+    journal.check_passphrase(&current)?;
     let journal = slot.take().expect("checked above");
     match journal.change_passphrase(&new) {
         Ok(j) => {

@@ -222,6 +222,21 @@ impl Journal {
         Journal::open(&path, new_passphrase)
     }
 
+    /// Checks that `passphrase` opens this journal, without opening a second `Journal` on the
+    /// file: closing one would drop, with its file lock's descriptor, every POSIX lock this
+    /// process holds on the file, SQLite's for this connection included. SQLite's own
+    /// connections share their descriptors, so a bare connection is safe.
+    pub fn check_passphrase(&self, passphrase: &str) -> Result<()> {
+        let conn = Connection::open_with_flags(&self.path, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
+        set_key(&conn, passphrase)?;
+        match conn.pragma_query_value(None, "application_id", |r| r.get::<_, i64>(0)) {
+            Ok(APPLICATION_ID) => Ok(()),
+            Ok(_) => Err(Error::NotAJournal(self.path.clone())),
+            Err(e) if is_not_a_database(&e) => Err(Error::WrongPassphrase(self.path.clone())),
+            Err(e) => Err(e.into()),
+        }
+    }
+
     /// Closes the journal, reporting an error SQLite meets while closing (a final checkpoint).
     pub fn close(self) -> Result<()> {
         self.conn.close().map_err(|(_, e)| Error::Storage(e))
