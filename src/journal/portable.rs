@@ -22,7 +22,7 @@ use super::chain::{canonical_json, sha256_hex, Link, GENESIS};
 use super::write::{index_imported, parse_content};
 use super::{side_file, Journal};
 use crate::error::{Error, Result};
-use crate::model::RevisionAction;
+use crate::model::{RevisionAction, RevisionContent};
 use crate::validate;
 
 /// What the file says it is, checked before anything else is read from it.
@@ -234,12 +234,13 @@ impl Journal {
         passphrase: &str,
     ) -> Result<(Journal, ArchiveSummary)> {
         let archive = read_archive(file)?;
-        let summary = check_archive(&archive).map_err(|problem| Error::Archive {
+        let checked = check_archive(&archive).map_err(|problem| Error::Archive {
             file: file.to_path_buf(),
             problem,
         })?;
         let journal = Journal::create(path, passphrase)?;
-        match journal.fill(&archive, file) {
+        let summary = checked.summary.clone();
+        match journal.fill(&archive, checked, file) {
             Ok(journal) => Ok((journal, summary)),
             Err(e) => {
                 for p in [
@@ -256,14 +257,13 @@ impl Journal {
 
     /// Writes a checked archive into this new, empty journal in one transaction, then verifies
     /// the result as `verify` would.
-    fn fill(mut self, a: &Archive, file: &Path) -> Result<Journal> {
-        let b64 = base64::engine::general_purpose::STANDARD;
+    fn fill(mut self, a: &Archive, checked: Checked, file: &Path) -> Result<Journal> {
         let tx = self.conn.transaction()?;
         for e in &a.entries {
             tx.prepare_cached("INSERT INTO entries (id, created_at) VALUES (?1, ?2)")?
                 .execute(params![e.id, e.created_at])?;
         }
-        for r in &a.revisions {
+        for (r, text) in a.revisions.iter().zip(&checked.texts) {
             tx.prepare_cached(
                 "INSERT INTO revisions (id, entry_id, seq, action, recorded_at, content, prev_hash, hash)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
@@ -274,15 +274,12 @@ impl Journal {
                 r.seq,
                 r.action,
                 r.recorded_at,
-                content_text(&r.content),
+                text,
                 r.prev_hash,
                 r.hash
             ])?;
         }
-        for at in &a.attachments {
-            let data = b64
-                .decode(&at.data)
-                .expect("checked by check_archive before anything is written");
+        for (at, data) in a.attachments.iter().zip(&checked.data) {
             tx.prepare_cached(
                 "INSERT INTO attachments (id, entry_id, name, media_type, size, sha256, added_at, data)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
@@ -299,13 +296,8 @@ impl Journal {
             ])?;
         }
         // Each entry's newest revision gives its place in the timeline, names and search.
-        let mut newest: BTreeMap<i64, &ArchivedRevision> = BTreeMap::new();
-        for r in &a.revisions {
-            newest.insert(r.entry_id, r);
-        }
-        for (entry, r) in newest {
-            let content = parse_content(&content_text(&r.content))?;
-            index_imported(&tx, entry, r.id, &content, r.action == "delete")?;
+        for (entry, (revision, deleted, content)) in &checked.newest {
+            index_imported(&tx, *entry, *revision, content, *deleted)?;
         }
         for (k, v) in &a.settings {
             tx.execute(
@@ -361,10 +353,21 @@ fn read_archive(file: &Path) -> Result<Archive> {
     serde_json::from_slice(&bytes).map_err(|e| bad(format!("{e}")))
 }
 
+/// What checking an archive leaves for writing it: nothing is parsed, decoded or hashed twice.
+struct Checked {
+    summary: ArchiveSummary,
+    /// Each revision's content exactly as hashed, in the archive's order.
+    texts: Vec<String>,
+    /// Each entry's newest revision: its id, whether it deletes the entry, and its content.
+    newest: BTreeMap<i64, (i64, bool, RevisionContent)>,
+    /// Each attachment's bytes, in the archive's order.
+    data: Vec<Vec<u8>>,
+}
+
 /// Everything an import relies on, checked before a single row is written: the chain from
 /// first to last, each entry's revisions in order, contents that validate, attachments whose
 /// bytes match their hashes, and no id used twice.
-fn check_archive(a: &Archive) -> std::result::Result<ArchiveSummary, String> {
+fn check_archive(a: &Archive) -> std::result::Result<Checked, String> {
     let mut entries = BTreeSet::new();
     for e in &a.entries {
         if !entries.insert(e.id) {
@@ -377,6 +380,8 @@ fn check_archive(a: &Archive) -> std::result::Result<ArchiveSummary, String> {
     let mut last_id = 0i64;
     let mut seqs: BTreeMap<i64, u32> = BTreeMap::new();
     let mut deleted = BTreeSet::new();
+    let mut texts = Vec::with_capacity(a.revisions.len());
+    let mut newest = BTreeMap::new();
     let mut attached: BTreeMap<i64, (i64, String)> = BTreeMap::new();
     for r in &a.revisions {
         let at = format!("revision {}", r.id);
@@ -443,6 +448,11 @@ fn check_archive(a: &Archive) -> std::result::Result<ArchiveSummary, String> {
         for info in &content.attachments {
             attached.insert(info.id, (r.entry_id, info.sha256.clone()));
         }
+        newest.insert(
+            r.entry_id,
+            (r.id, action == RevisionAction::Delete, content),
+        );
+        texts.push(text);
         prev = hash;
     }
     if a.chain_head != prev {
@@ -456,6 +466,7 @@ fn check_archive(a: &Archive) -> std::result::Result<ArchiveSummary, String> {
     }
     let b64 = base64::engine::general_purpose::STANDARD;
     let mut seen = BTreeSet::new();
+    let mut bytes = Vec::with_capacity(a.attachments.len());
     for at in &a.attachments {
         let what = format!("attachment {} ({})", at.id, at.name);
         if !seen.insert(at.id) {
@@ -475,6 +486,7 @@ fn check_archive(a: &Archive) -> std::result::Result<ArchiveSummary, String> {
                 "{what} has been altered: its bytes do not match its recorded size and SHA-256"
             ));
         }
+        bytes.push(data);
     }
     if let Some(id) = attached.keys().find(|id| !seen.contains(id)) {
         return Err(format!(
@@ -489,10 +501,15 @@ fn check_archive(a: &Archive) -> std::result::Result<ArchiveSummary, String> {
             ));
         }
     }
-    Ok(ArchiveSummary {
-        entries: a.entries.len(),
-        revisions: a.revisions.len(),
-        attachments: a.attachments.len(),
-        chain_head: prev,
+    Ok(Checked {
+        summary: ArchiveSummary {
+            entries: a.entries.len(),
+            revisions: a.revisions.len(),
+            attachments: a.attachments.len(),
+            chain_head: prev,
+        },
+        texts,
+        newest,
+        data: bytes,
     })
 }
