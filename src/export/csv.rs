@@ -59,7 +59,8 @@ pub fn export(journal: &Journal, dir: &Path, replace: bool) -> Result<CsvSummary
 
 /// Every live entry, earliest first (a record reads forwards).
 fn all_entries(journal: &Journal) -> Result<Vec<Entry>> {
-    const PAGE: u32 = 1000;
+    // The largest page `list` gives: a shorter page is the last one.
+    const PAGE: u32 = crate::journal::MAX_PAGE;
     let mut out = Vec::new();
     loop {
         let page = journal.list(&Filter {

@@ -30,6 +30,7 @@ pub use chain::GENESIS;
 pub use import::{ImportRun, ImportSummary, Participants};
 pub use mood::{trends as mood_trends, MoodAround, MoodTrends, MoodWeek};
 pub use portable::{Archive, ArchiveSummary};
+pub use query::MAX_PAGE;
 pub use schedule::{plan_title, Contact};
 
 /// "EVKL": marks the file as ours once it is unlocked.
