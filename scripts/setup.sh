@@ -10,7 +10,8 @@ if [ "$(id -u)" -eq 0 ]; then sudo=""; else sudo="sudo"; fi
 packages=(build-essential pkg-config file libwebkit2gtk-4.1-dev libxdo-dev libssl-dev librsvg2-dev libayatana-appindicator3-dev)
 if [ "$mode" = test ]; then
   # mold: a faster linker for the many test binaries (the Makefile uses it when present).
-  packages+=(xvfb webkit2gtk-driver imagemagick mold)
+  # poppler-utils and qpdf: the bundle tests read the PDF back as a stranger would.
+  packages+=(xvfb webkit2gtk-driver imagemagick mold poppler-utils qpdf)
 fi
 command -v node >/dev/null 2>&1 || packages+=(nodejs npm)
 

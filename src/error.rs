@@ -64,6 +64,15 @@ pub enum Error {
     #[error("{file} cannot be imported: {problem}; nothing was changed")]
     Archive { file: PathBuf, problem: String },
 
+    /// The typesetter refused the bundle: a fault in the template or in what we gave it, not
+    /// in the user's data (their text is always passed as data, never as markup).
+    #[error("the bundle could not be laid out: {0}")]
+    Layout(String),
+
+    /// A bundle's manifest does not hold, named precisely (`verify-export`).
+    #[error("{file}: {problem}")]
+    Manifest { file: PathBuf, problem: String },
+
     #[error("storage error: {0}")]
     Storage(#[from] rusqlite::Error),
 }
@@ -94,6 +103,8 @@ impl Error {
             Error::NoAttachment(_) => "not_found",
             Error::AttachmentAltered { .. } => "attachment_altered",
             Error::Archive { .. } => "bad_export",
+            Error::Layout(_) => "layout",
+            Error::Manifest { .. } => "bad_manifest",
             Error::Storage(_) => "storage",
         }
     }

@@ -10,7 +10,7 @@ use serde::Serialize;
 
 use crate::error::{Error, Result};
 use crate::journal::Journal;
-use crate::model::{Direction, Entry, Filter};
+use crate::model::{Direction, Entry};
 
 /// The tables, by file name.
 pub const FILES: [&str; 3] = ["entries.csv", "contact-record.csv", "messages.csv"];
@@ -39,7 +39,7 @@ pub fn export(journal: &Journal, dir: &Path, replace: bool) -> Result<CsvSummary
             ));
         }
     }
-    let entries = all_entries(journal)?;
+    let entries = super::all_entries(journal)?;
     let tables = [
         entries_table(&entries),
         contacts_table(journal)?,
@@ -55,27 +55,6 @@ pub fn export(journal: &Journal, dir: &Path, replace: bool) -> Result<CsvSummary
         messages: tables[2].len() - 1,
         files: paths,
     })
-}
-
-/// Every live entry, earliest first (a record reads forwards).
-fn all_entries(journal: &Journal) -> Result<Vec<Entry>> {
-    // The largest page `list` gives: a shorter page is the last one.
-    const PAGE: u32 = crate::journal::MAX_PAGE;
-    let mut out = Vec::new();
-    loop {
-        let page = journal.list(&Filter {
-            limit: Some(PAGE),
-            offset: Some(out.len() as u32),
-            ..Filter::default()
-        })?;
-        let done = page.len() < PAGE as usize;
-        out.extend(page);
-        if done {
-            break;
-        }
-    }
-    out.reverse();
-    Ok(out)
 }
 
 type Table = Vec<Vec<String>>;

@@ -165,12 +165,10 @@ impl Journal {
 impl Journal {
     /// How many automatic backups to keep; 0 turns them off.
     pub fn auto_backups_keep(&self) -> Result<usize> {
-        let value: Option<String> = rusqlite::OptionalExtension::optional(self.conn.query_row(
-            "SELECT value FROM settings WHERE key = ?1",
-            [KEEP_KEY],
-            |r| r.get(0),
-        ))?;
-        Ok(value.and_then(|v| v.parse().ok()).unwrap_or(DEFAULT_KEEP))
+        Ok(self
+            .setting(KEEP_KEY)?
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(DEFAULT_KEEP))
     }
 
     pub fn set_auto_backups_keep(&mut self, keep: usize) -> Result<()> {
@@ -180,12 +178,7 @@ impl Journal {
                 "keep at most 1000 automatic backups",
             ));
         }
-        self.conn.execute(
-            "INSERT INTO settings (key, value) VALUES (?1, ?2)
-             ON CONFLICT (key) DO UPDATE SET value = ?2",
-            rusqlite::params![KEEP_KEY, keep.to_string()],
-        )?;
-        Ok(())
+        self.put_setting(KEEP_KEY, &keep.to_string())
     }
 
     /// The desktop app's automatic backup: one into `dir` when the newest there is a day old

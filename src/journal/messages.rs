@@ -62,15 +62,8 @@ impl Journal {
     }
 
     pub fn tone_settings(&self) -> Result<ToneSettings> {
-        let value: Option<String> = self
-            .conn
-            .query_row(
-                "SELECT value FROM settings WHERE key = ?1",
-                [TONE_SETTINGS_KEY],
-                |r| r.get(0),
-            )
-            .optional()?;
-        Ok(value
+        Ok(self
+            .setting(TONE_SETTINGS_KEY)?
             .and_then(|v| serde_json::from_str(&v).ok())
             .unwrap_or_default())
     }
@@ -82,13 +75,9 @@ impl Journal {
             extra_words: tidy_words("extra_words", &settings.extra_words)?,
             sensitivity: settings.sensitivity,
         };
-        self.conn.execute(
-            "INSERT INTO settings (key, value) VALUES (?1, ?2)
-             ON CONFLICT (key) DO UPDATE SET value = ?2",
-            params![
-                TONE_SETTINGS_KEY,
-                serde_json::to_string(&tidy).expect("settings always serialise")
-            ],
+        self.put_setting(
+            TONE_SETTINGS_KEY,
+            &serde_json::to_string(&tidy).expect("settings always serialise"),
         )?;
         Ok(tidy)
     }

@@ -12,6 +12,7 @@ mod mood;
 mod portable;
 mod query;
 mod schedule;
+mod settings;
 mod verify;
 mod write;
 

@@ -155,10 +155,20 @@ enum Command {
         #[command(subcommand)]
         command: import::ImportCommand,
     },
-    /// Your data out: everything as JSON, or spreadsheet tables
+    /// Your data out: the court bundle (PDF and manifest), everything as JSON, or spreadsheet tables
     Export {
         #[command(subcommand)]
         command: export::ExportCommand,
+    },
+    /// Check a bundle's manifest; with --pdf, that the PDF is the one it describes; with
+    /// --journal, that every version it lists is in the journal's chain unchanged. Exit 1 on
+    /// any mismatch
+    VerifyExport {
+        manifest: PathBuf,
+        #[arg(long, value_name = "FILE")]
+        pdf: Option<PathBuf>,
+        #[arg(long)]
+        json: bool,
     },
     /// An encrypted copy of the journal (same passphrase), safe to take while the app is open
     Backup {
@@ -318,7 +328,7 @@ fn passphrase(env: &str, prompt: &str, confirm: bool) -> Result<String, Error> {
     Ok(first)
 }
 
-fn open(path: &std::path::Path) -> Result<Journal, Error> {
+pub(crate) fn open(path: &std::path::Path) -> Result<Journal, Error> {
     if !path.exists() {
         return Err(Error::NoJournal(path.to_path_buf()));
     }
@@ -329,8 +339,23 @@ fn open(path: &std::path::Path) -> Result<Journal, Error> {
 }
 
 fn run(cli: Cli) -> Result<ExitCode, Error> {
+    // Only the journal named on the command line: a manifest is checked on its own otherwise.
+    if let Command::VerifyExport {
+        manifest,
+        pdf,
+        json,
+    } = &cli.command
+    {
+        let ok = export::verify_export(manifest, pdf.as_deref(), cli.journal.as_deref(), *json)?;
+        return Ok(if ok {
+            ExitCode::SUCCESS
+        } else {
+            ExitCode::from(1)
+        });
+    }
     let path = journal_path(cli.journal);
     match cli.command {
+        Command::VerifyExport { .. } => unreachable!("handled above"),
         Command::Check { file, lines, json } => tone::check(file, lines, json)?,
         Command::Decode { file, json } => tone::decode(file, json)?,
         Command::Eval { files, json } => tone::eval(&files, json)?,
@@ -505,7 +530,7 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             command: import::ImportCommand::Json { file, json },
         } => export::import_json(&file, &path, json)?,
         Command::Import { command } => import::import(|| open(&path), command)?,
-        Command::Export { command } => export::export(&open(&path)?, command)?,
+        Command::Export { command } => export::export(&mut open(&path)?, command)?,
         Command::Backup { out, force } => export::backup(&open(&path)?, &path, &out, force)?,
         Command::Backups { keep, json } => export::backups(&mut open(&path)?, &path, keep, json)?,
         Command::Restore { file } => export::restore(&file, &path)?,
