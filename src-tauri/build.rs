@@ -43,6 +43,11 @@ const COMMANDS: &[&str] = &[
     "import_choose_messages_file",
     "import_preview_messages",
     "import_messages",
+    "bundle_defaults",
+    "bundle_preview",
+    "bundle_choose_file",
+    "export_bundle",
+    "bundle_reveal",
 ];
 
 fn main() {

@@ -533,6 +533,7 @@ pub fn typescript_bindings() -> String {
     ]
     .into_iter()
     .chain(crate::schedule::typescript_bindings())
+    .chain(crate::export::bundle::typescript_bindings())
     {
         out.push_str("export ");
         out.push_str(&decl);

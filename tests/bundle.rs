@@ -106,7 +106,7 @@ fn journal() -> TempJournal {
             direction: Direction::Sent,
             counterpart: "Alex".into(),
             channel: None,
-            text: "Could you have Sam ready at 10am on Saturday?".into(),
+            text: "Could you have Sam ready at 10am on Saturday? Thanks \u{1F64F}".into(),
             children: vec!["Sam".into()],
         },
         "2026-02-01T09:00:00+00:00",
@@ -278,6 +278,8 @@ fn the_bundle_reads_as_a_court_expects() {
     assert!(all.contains("Fri 9 Jan 2026, 18:05 (UTC)"), "{all}");
     assert!(all.contains("Traffic, he") && all.contains("late by 25"));
     assert!(all.contains("Could you have Sam ready at 10am on Saturday?"));
+    // An emoji the fonts cannot draw is named, not dropped (PDF/A refuses a blank glyph).
+    assert!(all.contains("Thanks [emoji: folded hands]"), "{all}");
     assert!(all.contains("Edited later"), "an edited entry says so");
     assert!(all.contains("He asked when he would see me next, twice."));
     assert!(
@@ -523,4 +525,40 @@ fn bad_requests_are_refused_with_the_reason_and_nothing_written() {
     let o = export(&t, &out, &[]);
     assert_eq!(o.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&o.stderr).contains("already exists"));
+}
+
+#[test]
+fn the_preview_estimates_the_pages_and_progress_comes_in_order() {
+    use evenkeel::export::bundle::{self, BundleOptions, Progress};
+    let t = journal();
+    let j = t.open();
+    let mut o = BundleOptions::default();
+    o.case.parent_name = "Jordan Smith".into();
+    let preview = bundle::preview(&j, &o).unwrap();
+    let seen = std::sync::Mutex::new(Vec::new());
+    let built = bundle::build(&j, &o, "bundle.pdf", &|p| seen.lock().unwrap().push(p)).unwrap();
+    let (estimate, actual) = (preview.pages as f64, built.pages as f64);
+    assert!(
+        estimate >= actual * 0.6 && estimate <= actual * 1.5,
+        "estimated {estimate} pages, laid out {actual}"
+    );
+    // Events, not messages, in the chronology; private and mood entries left out.
+    let what: Vec<&str> = preview.chronology.iter().map(|(_, w)| w.as_str()).collect();
+    assert_eq!(what.len(), 6, "{what:?}");
+    assert!(what
+        .iter()
+        .all(|w| !w.contains("PRIVATE") && !w.contains("MOOD")));
+    assert_eq!(
+        (preview.entries, preview.messages, preview.exhibits),
+        (6, 1, 2)
+    );
+    assert_eq!(
+        *seen.lock().unwrap(),
+        [
+            Progress::Gathering,
+            Progress::Pictures { done: 1, of: 1 },
+            Progress::Layout,
+            Progress::Writing
+        ]
+    );
 }

@@ -3,6 +3,7 @@
 
 mod commands;
 mod error;
+mod export_commands;
 mod import_commands;
 mod schedule_commands;
 mod state;
@@ -66,6 +67,11 @@ fn main() {
             import_commands::import_choose_messages_file,
             import_commands::import_preview_messages,
             import_commands::import_messages,
+            export_commands::bundle_defaults,
+            export_commands::bundle_preview,
+            export_commands::bundle_choose_file,
+            export_commands::export_bundle,
+            export_commands::bundle_reveal,
         ])
         .run(tauri::generate_context!())
         .expect("Evenkeel could not start its window");

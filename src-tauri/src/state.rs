@@ -10,6 +10,8 @@ use crate::error::{CommandError, CommandResult};
 pub struct AppState {
     pub path: PathBuf,
     journal: Mutex<Option<Journal>>,
+    /// The bundle this window last exported: the only file it may show in its folder.
+    last_bundle: Mutex<Option<PathBuf>>,
 }
 
 impl AppState {
@@ -17,7 +19,12 @@ impl AppState {
         AppState {
             path,
             journal: Mutex::new(None),
+            last_bundle: Mutex::new(None),
         }
+    }
+
+    pub fn last_bundle(&self) -> MutexGuard<'_, Option<PathBuf>> {
+        self.last_bundle.lock().unwrap_or_else(|p| p.into_inner())
     }
 
     /// The slot itself, for unlocking and locking. A panic in another command must not

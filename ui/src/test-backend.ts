@@ -4,10 +4,11 @@ import { cleanup } from "@testing-library/svelte";
 import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
 import { afterEach, beforeEach } from "vitest";
 import type {
-  Entry, EntryDraft, Exception, Finding, MessageDraft, MoodTrends, Outcome, Plan, PlanParts, Revision, ToneReport,
+  CaseDetails, Entry, EntryDraft, Exception, Finding, MessageDraft, MoodTrends, Outcome, Plan, PlanParts, Revision, ToneReport,
   VerifyReport,
 } from "./lib/bindings";
 import { CHATS, MAILBOXES, fakeImport, fakeImportMessages, fakePreview, fakePreviewMessages, type FakeMailbox } from "./test-backend-import";
+import { fakeBundleDefaults, fakeBundlePreview, fakeExportBundle } from "./test-backend-bundle";
 import { fakeCompliance, fakeContacts, fakeLog, fakeMoodTrends, fakeOccurrences, invalid, planOf } from "./test-backend-schedule";
 
 /** A fresh fake journal before each test of the file that calls this. */
@@ -50,6 +51,10 @@ export interface Fake {
   mailboxes: Record<string, FakeMailbox>;
   /** Whether the window may listen to events (the capability grants it); fixed at install. */
   events: boolean;
+  /** The front sheet's details remembered from the last bundle, the last bundle written, and the preview's pages per entry. */
+  bundleCase: CaseDetails;
+  exported: string | null;
+  pagesPerEntry: number;
 }
 
 /**
@@ -92,7 +97,8 @@ export function install(state: Partial<Fake>) {
   fake = { exists: false, unlocked: false, passphrase: "", entries: [], calls: [], drafts: {}, files: {}, altered: [], savePath: null,
     verify: { ok: true, revisions_checked: 0, attachments_checked: 0, head: "0".repeat(64), problems: [], warnings: [] },
     plans: [], planParts: {}, exceptions: [], outcomes: {}, zone: "Europe/London",
-    chatPath: null, chats: { ...CHATS }, messagesPath: null, mailboxes: structuredClone(MAILBOXES), events: true, ...state };
+    chatPath: null, chats: { ...CHATS }, messagesPath: null, mailboxes: structuredClone(MAILBOXES), events: true,
+    bundleCase: { case_name: "", case_number: "", court: "", hearing_date: null, parent_name: "" }, exported: null, pagesPerEntry: 1, ...state };
   mockIPC(async (cmd, args: any) => {
     fake.calls.push({ cmd, args });
     switch (cmd) {
@@ -244,6 +250,16 @@ export function install(state: Partial<Fake>) {
         return fakePreviewMessages(args.path);
       case "import_messages":
         return fakeImportMessages(args.path, args.addresses, args.name);
+      case "bundle_defaults":
+        return fakeBundleDefaults();
+      case "bundle_preview":
+        return fakeBundlePreview(args.options);
+      case "bundle_choose_file":
+        return fake.savePath;
+      case "export_bundle":
+        return fakeExportBundle(args.options, args.out);
+      case "bundle_reveal":
+        return null;
       case "plugin:clipboard-manager|write_text":
       case "plugin:opener|open_url":
         return null;
@@ -261,3 +277,4 @@ export const call: EntryDraft = {
 export { CHAT_PATH, AMBIGUOUS_PATH, CHATS, SMS_PATH, MBOX_PATH, CUT_PATH, MAILBOXES } from "./test-backend-import";
 export type { FakeRecord, FakeMailbox } from "./test-backend-import";
 export { planOf, fakeOccurrences } from "./test-backend-schedule";
+export { BUNDLE_OUT } from "./test-backend-bundle";

@@ -211,11 +211,12 @@ pub fn verify(m: &Manifest, pdf: Option<&[u8]>, journal: Option<&Journal>) -> Re
                     "entry {} version {} is not in the journal",
                     r.entry, r.seq
                 )),
-                Some((hash, index)) if hash != r.hash || index != r.chain_index => missing
-                    .push(format!(
+                Some((hash, index)) if hash != r.hash || index != r.chain_index => {
+                    missing.push(format!(
                     "entry {} version {} differs: the journal's hash is {hash}, the manifest's {}",
                     r.entry, r.seq, r.hash
-                )),
+                ))
+                }
                 Some(_) => {}
             }
         }

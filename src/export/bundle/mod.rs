@@ -8,6 +8,7 @@
 //! the selection).
 
 mod data;
+mod estimate;
 mod images;
 pub mod labels;
 pub mod manifest;
@@ -263,8 +264,11 @@ pub fn build(
         date: [date.year(), date.month() as i32, date.day() as i32],
     };
     let sections = payload.sections.clone();
-    let json = serde_json::to_vec(&payload).expect("bundle data always serialises");
-    files.push(("/data.json".into(), json));
+    let json = serde_json::to_string(&payload).expect("bundle data always serialises");
+    files.push((
+        "/data.json".into(),
+        world::printable(&json).into_owned().into_bytes(),
+    ));
 
     progress(Progress::Layout);
     let world = world::BundleWorld::new(files);
@@ -375,6 +379,17 @@ pub fn write(bundle: &Bundle, out: &Path, replace: bool) -> Result<std::path::Pa
 }
 
 fn validate(o: &BundleOptions) -> Result<()> {
+    validate_selection(o)?;
+    if o.case.parent_name.trim().is_empty() {
+        return Err(Error::invalid(
+            "parent_name",
+            "the front sheet needs the name of the parent whose record this is",
+        ));
+    }
+    Ok(())
+}
+
+fn validate_selection(o: &BundleOptions) -> Result<()> {
     let s = &o.selection;
     if let (Some(from), Some(to)) = (s.from, s.to) {
         if from > to {
@@ -383,12 +398,6 @@ fn validate(o: &BundleOptions) -> Result<()> {
                 format!("{to} is before {from}; the bundle would be empty"),
             ));
         }
-    }
-    if o.case.parent_name.trim().is_empty() {
-        return Err(Error::invalid(
-            "parent_name",
-            "the front sheet needs the name of the parent whose record this is",
-        ));
     }
     Ok(())
 }
@@ -434,4 +443,69 @@ fn safe_name(name: &str) -> String {
         })
         .collect();
     cleaned.trim_start_matches('.').chars().take(80).collect()
+}
+
+/// What a bundle with these options would hold, without laying it out: for the export
+/// screen's live preview.
+#[derive(Serialize, TS, Clone, Debug, PartialEq)]
+pub struct Preview {
+    /// The chronology's rows (date and time, what happened), earliest first.
+    pub chronology: Vec<(String, String)>,
+    pub entries: usize,
+    pub messages: usize,
+    pub exhibits: usize,
+    /// About how many pages the bundle will have (a line count; the layout decides).
+    pub pages: usize,
+    pub warnings: Vec<String>,
+}
+
+pub fn preview(journal: &Journal, o: &BundleOptions) -> Result<Preview> {
+    validate_selection(o)?;
+    let chosen = data::choose(journal, &o.selection)?;
+    let chronology: Vec<(String, String)> = data::chronology(&chosen, o)
+        .into_iter()
+        .map(|r| (r.when, r.what))
+        .collect();
+    let exhibits = data::exhibit_list(&chosen);
+    let messages = chosen
+        .iter()
+        .filter(|c| c.entry.draft.message.is_some())
+        .count();
+    let pages = estimate::pages(o, &chosen, &chronology, &exhibits);
+    let mut warnings = Vec::new();
+    if pages > PAGE_LIMIT {
+        warnings.push(format!(
+            "about {pages} pages: Practice Direction 27A allows {PAGE_LIMIT} unless the court agrees to more"
+        ));
+    }
+    Ok(Preview {
+        entries: chosen.len() - messages,
+        messages,
+        exhibits: if o.sections.exhibits {
+            exhibits.len()
+        } else {
+            0
+        },
+        pages,
+        warnings,
+        chronology: if o.sections.chronology {
+            chronology
+        } else {
+            Vec::new()
+        },
+    })
+}
+
+/// The TypeScript declarations of the bundle's types, part of `model::typescript_bindings`.
+pub fn typescript_bindings() -> Vec<String> {
+    let cfg = ts_rs::Config::new().with_large_int("number");
+    vec![
+        Selection::decl(&cfg),
+        CaseDetails::decl(&cfg),
+        Numbering::decl(&cfg),
+        Sections::decl(&cfg),
+        BundleOptions::decl(&cfg),
+        Progress::decl(&cfg),
+        Preview::decl(&cfg),
+    ]
 }

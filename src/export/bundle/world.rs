@@ -35,6 +35,38 @@ static FONTS: LazyLock<(LazyHash<FontBook>, Vec<Font>)> = LazyLock::new(|| {
 
 static LIBRARY: LazyLock<LazyHash<Library>> = LazyLock::new(|| LazyHash::new(Library::default()));
 
+/// Whether the body font can draw `c` (the monospaced font only ever prints hashes).
+fn drawable(c: char) -> bool {
+    c.is_ascii()
+        || FONTS.1[..3]
+            .iter()
+            .all(|f| f.info().coverage.contains(c as u32))
+}
+
+/// `text` with every character the fonts cannot draw written out in words: an emoji by its
+/// name ("[emoji: folded hands]"), anything else by its code point ("[U+FFFD]"). A PDF/A file
+/// may not show a blank box where a character was, and a reader of a printed bundle must see
+/// that a parent's message carried a 🙏 rather than a gap. Joiners and presentation selectors,
+/// which only shape the emoji around them, are dropped.
+pub fn printable(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.chars().all(drawable) {
+        return text.into();
+    }
+    let mut out = String::with_capacity(text.len() + 32);
+    for c in text.chars() {
+        if drawable(c) {
+            out.push(c);
+        } else if matches!(c, '\u{200D}' | '\u{FE0E}' | '\u{FE0F}') {
+            continue;
+        } else if let Some(e) = emojis::get(c.encode_utf8(&mut [0; 4])) {
+            out.push_str(&format!("[emoji: {}]", e.name()));
+        } else {
+            out.push_str(&format!("[U+{:04X}]", c as u32));
+        }
+    }
+    out.into()
+}
+
 pub struct BundleWorld {
     main: Source,
     files: HashMap<FileId, Bytes>,
@@ -117,5 +149,20 @@ impl World for BundleWorld {
     /// same bytes.
     fn today(&self, _offset: Option<Duration>) -> Option<Datetime> {
         None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::printable;
+
+    #[test]
+    fn what_the_fonts_cannot_draw_is_written_out() {
+        assert_eq!(
+            printable("Thanks \u{1F64F}\u{FE0F} café"),
+            "Thanks [emoji: folded hands] café"
+        );
+        assert_eq!(printable("bad byte \u{FFFD}"), "bad byte [U+FFFD]");
+        assert_eq!(printable("£20 – “fine”"), "£20 – “fine”");
     }
 }

@@ -2,6 +2,9 @@
 import { invoke } from "@tauri-apps/api/core";
 import type {
   AttachmentInfo,
+  BundleOptions,
+  CaseDetails,
+  Preview,
   ChatFile,
   Compliance,
   Contact,
@@ -135,6 +138,17 @@ export const api = {
   /** Imports the messages with the chosen numbers or addresses; `name` is how titles name the other parent. */
   importMessages: (path: string, addresses: string[], name: string) =>
     call<ImportSummary>("import_messages", { path, addresses, name }),
+  // The court bundle. The save dialog and "show in folder" are done by the core.
+  /** The case details used last time, and a suggested file to save to. */
+  bundleDefaults: () => call<{ case: CaseDetails; out: string }>("bundle_defaults"),
+  /** What the bundle would hold and about how many pages; nothing is written. */
+  bundlePreview: (options: BundleOptions) => call<Preview>("bundle_preview", { options }),
+  bundleChooseFile: (suggested: string) => call<string | null>("bundle_choose_file", { suggested }),
+  /** Writes the PDF and its manifest; "bundle-progress" events (Progress) follow the work. */
+  exportBundle: (options: BundleOptions, out: string, replace: boolean) =>
+    call<{ path: string; manifest: string; pages: number; warnings: string[] }>("export_bundle", { options, out, replace }),
+  /** Shows the bundle just exported in the file manager. */
+  bundleReveal: () => call<null>("bundle_reveal"),
 };
 
 export function errorMessage(e: unknown): string {

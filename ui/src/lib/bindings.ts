@@ -547,3 +547,41 @@ export type Compliance = { child: string, from: string, to: string, planned: num
  * the percentage that happened, to one decimal; `None` when there is none.
  */
 percent_happened: number | null, deviations: Array<Deviation>, };
+
+export type Selection = { from: string | null, to: string | null, 
+/**
+ * Only these kinds; all when empty (mood check-ins only when chosen).
+ */
+kinds: Array<EntryKind>, 
+/**
+ * Entries about any of these children; all when empty.
+ */
+children: Array<string>, 
+/**
+ * Entries with any of these tags; all when empty.
+ */
+tags: Array<string>, include_private: boolean, include_mood: boolean, };
+
+export type CaseDetails = { case_name: string, case_number: string, court: string, hearing_date: string | null, parent_name: string, };
+
+export type Numbering = "sections" | "continuous";
+
+export type Sections = { chronology: boolean, contact: boolean, messages: boolean, entries: boolean, exhibits: boolean, };
+
+export type BundleOptions = { selection: Selection, case: CaseDetails, numbering: Numbering, sections: Sections, 
+/**
+ * List messages in the chronology as well as in their own section.
+ */
+chronology_messages: boolean, };
+
+export type Progress = { "stage": "gathering" } | { "stage": "pictures", done: number, of: number, } | { "stage": "layout" } | { "stage": "writing" };
+
+export type Preview = { 
+/**
+ * The chronology's rows (date and time, what happened), earliest first.
+ */
+chronology: Array<[string, string]>, entries: number, messages: number, exhibits: number, 
+/**
+ * About how many pages the bundle will have (a line count; the layout decides).
+ */
+pages: number, warnings: Array<string>, };
