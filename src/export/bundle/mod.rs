@@ -292,6 +292,12 @@ pub fn build(
         }
     }
 
+    // The layout's memoised intermediate results and the world's copies of the inputs are not
+    // needed to write the PDF (the document holds what it shows): free them first, which keeps
+    // a large bundle's peak memory well down. Nothing is kept across bundles either.
+    drop(world);
+    typst::comemo::evict(0);
+
     progress(Progress::Writing);
     let options = PdfOptions {
         ident: Smart::Custom(format!("evenkeel-bundle-{}", selection_digest(o))),
@@ -318,10 +324,6 @@ pub fn build(
         &labels::ranges(&numbers_by_page, data::is_continuous(o)),
     )?;
     drop(document);
-    drop(world);
-    // typst memoises across compilations; a desktop process would otherwise keep every
-    // bundle's layout in memory.
-    typst::comemo::evict(0);
 
     let revisions = chosen
         .iter()
