@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use chrono::{Local, NaiveDate};
 use serde::Serialize;
 
+use super::parent;
 use crate::error::{Error, Result};
 use crate::journal::Journal;
 use crate::model::{Direction, Entry};
@@ -212,13 +213,6 @@ fn contacts_table(journal: &Journal) -> Result<Table> {
         ]);
     }
     Ok(t)
-}
-
-fn parent(p: crate::schedule::Parent) -> &'static str {
-    match p {
-        crate::schedule::Parent::Me => "me",
-        crate::schedule::Parent::Other => "the other parent",
-    }
 }
 
 fn row(cells: &[&str]) -> Vec<String> {

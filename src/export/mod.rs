@@ -30,3 +30,11 @@ pub(crate) fn all_entries(journal: &Journal) -> Result<Vec<Entry>> {
     out.reverse();
     Ok(out)
 }
+
+/// Which parent, as the exported tables and the bundle say it.
+pub(crate) fn parent(p: crate::schedule::Parent) -> &'static str {
+    match p {
+        crate::schedule::Parent::Me => "me",
+        crate::schedule::Parent::Other => "the other parent",
+    }
+}

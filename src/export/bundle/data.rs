@@ -8,9 +8,10 @@ use serde::Serialize;
 
 use super::{BundleOptions, Numbering, Selection};
 use crate::error::Result;
+use crate::export::parent;
 use crate::journal::{Contact, Journal};
 use crate::model::{AttachmentInfo, Direction, Entry, EntryKind};
-use crate::schedule::{OutcomeKind, Parent};
+use crate::schedule::OutcomeKind;
 use crate::validate;
 
 /// The template's input (`/data.json`).
@@ -582,13 +583,6 @@ pub fn contact(journal: &Journal, s: &Selection, today: NaiveDate) -> Result<Opt
         summaries,
         rows,
     }))
-}
-
-fn parent(p: Parent) -> &'static str {
-    match p {
-        Parent::Me => "me",
-        Parent::Other => "the other parent",
-    }
 }
 
 pub fn case_view(o: &BundleOptions, chosen: &[Chosen]) -> CaseView {
