@@ -455,3 +455,61 @@ fn decode_lists_requests_and_sets_hostility_aside() {
     assert_eq!(d["requests"][0], "Can you bring her coat on Friday at 5pm?");
     assert_eq!(d["set_aside"][0], "You are useless.");
 }
+
+#[test]
+fn eval_decides_per_file_whose_messages_it_holds_and_can_be_told() {
+    let dir = tempfile::tempdir().unwrap();
+    let j = dir.path().join("none.evenkeel");
+    // Messages between separated parents, and messages that are nobody's to a co-parent: reviews
+    // and game chat. Written here, not taken from any training set.
+    let parents = dir.path().join("parents.tsv");
+    std::fs::write(
+        &parents,
+        "label\ttext\n\
+         0\tCould you have Ellie ready at 10am on Saturday? She has swimming after lunch.\n\
+         1\tOne more late drop-off and my solicitor will be writing to you.\n\
+         0\tThe school says the trip to the farm is on Thursday, I've paid our half.\n\
+         1\tHe cried for an hour after you cancelled again. Hope the pub was worth it.\n",
+    )
+    .unwrap();
+    let others = dir.path().join("others.tsv");
+    std::fs::write(
+        &others,
+        "label\ttext\n\
+         0\tthe graphics card runs hot but the fans are quiet\n\
+         1\tthis referee is a blind clown lmao\n\
+         0\tdoes anyone know when the next patch drops\n\
+         0\tthe hotel breakfast was decent, rooms a bit small\n",
+    )
+    .unwrap();
+    let out = ok(
+        &j,
+        &[
+            "eval",
+            "--json",
+            parents.to_str().unwrap(),
+            others.to_str().unwrap(),
+        ],
+    );
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v[0]["audience"], "co-parents", "{v}");
+    assert_eq!(v[1]["audience"], "anyone", "{v}");
+    assert!(v[0]["coparenting_likelihood"].as_f64().unwrap() > 0.5);
+    assert!(v[1]["coparenting_likelihood"].as_f64().unwrap() < 0.5);
+    assert_eq!(v[0]["labels"]["messages"], 4);
+    // Told, it reads as told, and says so in words.
+    let text = ok(
+        &j,
+        &["eval", "--audience", "co-parents", others.to_str().unwrap()],
+    );
+    assert!(
+        text.contains("read as messages between separated parents"),
+        "{text}"
+    );
+    let err = fails(
+        &j,
+        &["eval", "--audience", "martians", parents.to_str().unwrap()],
+        2,
+    );
+    assert!(err.contains("martians"), "{err}");
+}

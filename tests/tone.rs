@@ -250,19 +250,33 @@ fn a_decoded_reply_never_quotes_the_insults_back() {
 
 #[test]
 fn curt_questions_are_a_caution_and_keep_their_request_in_the_rewrite() {
-    // Pointed at the reader, or after a statement, with no softening word anywhere.
+    // With no softening word anywhere, a question is named with its softer wording and
+    // survives in the calmer draft; how pointed it is, the model decides from the whole
+    // message.
     for text in [
         "Why did you move Sam's pickup to Saturday without telling me?",
         "You removed my note from the shared calendar. Do you have any explanation for that?",
     ] {
         let r = check(text, &ToneSettings::default());
-        assert_eq!(r.verdict, Verdict::Caution, "{text}: {:?}", r.findings);
+        assert!(
+            r.findings.iter().any(|f| f.category == Category::Contempt
+                && f.suggestion.to_lowercase().starts_with("could you")),
+            "{text}: {:?}",
+            r.findings
+        );
         assert!(
             r.rewrite.contains('?'),
             "the question survives: {}",
             r.rewrite
         );
     }
+    // Asking the reader to justify themselves after a reproach is a caution.
+    let text =
+        "You removed my note from the shared calendar. Do you have any explanation for that?";
+    assert_eq!(
+        check(text, &ToneSettings::default()).verdict,
+        Verdict::Caution
+    );
     // A plain question after a plain statement: the model reads the message as calm, so the
     // curtness is a mild note with its softer wording, not a caution.
     let text = "I dropped Sam at school this morning with his bag. Where is his PE kit?";

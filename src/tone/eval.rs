@@ -4,6 +4,7 @@
 use serde::Serialize;
 
 use super::check;
+use super::learned::{Audience, Model};
 use super::report::{Category, Severity, ToneSettings, Verdict};
 
 #[derive(Serialize, Debug, Clone, Default, PartialEq)]
@@ -85,13 +86,15 @@ impl Tally {
 pub fn score_labels<'a>(
     rows: impl IntoIterator<Item = (bool, Option<&'a str>, &'a str)>,
     settings: &ToneSettings,
+    audience: Audience,
 ) -> LabelScores {
+    let model = Model::builtin().map(|m| m.for_audience(audience));
     let mut t = Tally::default();
     for (label, category, text) in rows {
         t.add(
             label,
             category,
-            super::verdict_only(text, settings) != Verdict::Calm,
+            super::verdict_with(text, settings, model.as_ref()) != Verdict::Calm,
         );
     }
     t.scores()
@@ -181,7 +184,7 @@ mod tests {
             (false, Some("hard-negative"), "Hi, 10am works. Thanks."),
             (false, Some("hard-negative"), "You moron"),
         ];
-        let s = score_labels(rows, &ToneSettings::default());
+        let s = score_labels(rows, &ToneSettings::default(), Audience::CoParents);
         assert_eq!(
             (s.true_positives, s.false_negatives, s.false_positives),
             (1, 1, 1)

@@ -27,7 +27,7 @@ mod suggest;
 use crate::error::{Error, Result};
 
 pub use decode::{decode, Decoded};
-pub use learned::Model;
+pub use learned::{Audience, Model};
 pub use report::{
     Biff, BiffCheck, Category, Finding, Fix, Sensitivity, SentenceReading, Severity, ToneReport,
     ToneSettings, Verdict,
@@ -97,4 +97,28 @@ pub fn verdict_with(text: &str, settings: &ToneSettings, model: Option<&Model>) 
 /// Only the findings, rules and model, for callers that need nothing else.
 pub fn find(text: &str, settings: &ToneSettings) -> Vec<Finding> {
     detect::detect(text, settings, Model::builtin()).findings
+}
+
+/// Whose messages a collection is, decided on all of it: co-parenting messages when the model's
+/// domain reader finds them so on average. A message alone can be too short to tell ("Oh
+/// please."); a file of them is not. Without a model, co-parents, which is what Evenkeel reads.
+pub fn audience_of<'a>(
+    texts: impl IntoIterator<Item = &'a str>,
+    settings: &ToneSettings,
+) -> (Audience, Option<f32>) {
+    let Some(model) = Model::builtin() else {
+        return (Audience::CoParents, None);
+    };
+    let (mut sum, mut n) = (0f64, 0usize);
+    for text in texts {
+        sum += f64::from(detect::kind(text, settings, model));
+        n += 1;
+    }
+    let mean = if n == 0 { 1.0 } else { (sum / n as f64) as f32 };
+    let audience = if mean >= 0.5 {
+        Audience::CoParents
+    } else {
+        Audience::Anyone
+    };
+    (audience, Some(mean))
 }

@@ -40,12 +40,6 @@ pub fn rewrite(
     settings: &ToneSettings,
     model: Option<&Model>,
 ) -> Draft {
-    if !findings.iter().any(is_acted_on) {
-        return Draft {
-            text: frame(text.trim()),
-            note: None,
-        };
-    }
     let above_low = |draft: &str| -> Vec<Finding> {
         detect(draft, settings, model)
             .findings
@@ -53,6 +47,23 @@ pub fn rewrite(
             .filter(|f| f.severity > Severity::Low)
             .collect()
     };
+    if !findings.iter().any(is_acted_on) {
+        // Nothing to change; but a greeting and a close change how the model reads the whole,
+        // so the framed message is read again, and sent unframed if only that reads calm.
+        let framed = frame(text.trim());
+        if above_low(&framed).is_empty() {
+            return Draft {
+                text: framed,
+                note: None,
+            };
+        }
+        if above_low(text.trim()).is_empty() {
+            return Draft {
+                text: text.trim().to_string(),
+                note: None,
+            };
+        }
+    }
     // Sentence by sentence: only an edited sentence needs re-reading, since phrases never run
     // across a sentence boundary. Untouched sentences are kept as they were written.
     let mut kept: Vec<String> = Vec::new();
@@ -92,14 +103,62 @@ pub fn rewrite(
             kept.push(draft);
         }
     }
+    // The model reads a message whole, so the draft is re-read whole as well: a sentence that
+    // reads calm on its own can carry the edge of the message around it ("Grow up." after an
+    // outburst). What still reads above low severity goes, leaving its dates behind.
+    // A sentence said twice says nothing new, and repetition is read as pressure.
+    let mut seen = std::collections::HashSet::new();
+    kept.retain(|k| seen.insert(k.to_lowercase()));
+    let mut framed_ok = true;
+    for _ in 0..3 {
+        if kept.is_empty() {
+            break;
+        }
+        let body = kept.join(" ");
+        let framed = frame(&body);
+        let left = above_low(&framed);
+        if left.is_empty() {
+            break;
+        }
+        let start = framed.find(&body).unwrap_or(0);
+        // Read whole, a message can put its edge on the greeting: then the body goes out
+        // unframed, if that reads calm.
+        let on_frame = |f: &Finding| f.end <= start || f.start >= start + body.len();
+        if left.iter().all(on_frame) && above_low(&body).is_empty() {
+            framed_ok = false;
+            break;
+        }
+        let mut pos = start;
+        let mut next = Vec::with_capacity(kept.len());
+        for piece in kept.iter() {
+            let (s, e) = (pos, pos + piece.len());
+            pos = e + 1;
+            if !left.iter().any(|f| f.start < e && f.end > s) {
+                next.push(piece.clone());
+                continue;
+            }
+            let dates = firm_dates(piece);
+            if !dates.is_empty() && !piece.starts_with("Could we confirm the arrangements") {
+                next.push(format!(
+                    "Could we confirm the arrangements for {}?",
+                    dates.join(", ")
+                ));
+            }
+        }
+        if next == kept {
+            break;
+        }
+        kept = next;
+    }
     if kept.is_empty() {
         return Draft {
             text: String::new(),
             note: Some(NOTHING_LEFT.to_string()),
         };
     }
+    let body = kept.join(" ");
     Draft {
-        text: frame(kept.join(" ").trim()),
+        text: if framed_ok { frame(body.trim()) } else { body },
         note: None,
     }
 }

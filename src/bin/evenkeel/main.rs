@@ -200,9 +200,21 @@ enum Command {
     Eval {
         #[arg(required = true)]
         files: Vec<PathBuf>,
+        /// Whose messages each file holds: co-parents (as the app reads every message), anyone
+        /// (each message's kind decided by the model), or auto (decided per file, on all of it)
+        #[arg(long, value_enum, default_value = "auto")]
+        audience: EvalAudience,
         #[arg(long)]
         json: bool,
     },
+}
+
+/// `evenkeel eval --audience`.
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum EvalAudience {
+    CoParents,
+    Anyone,
+    Auto,
 }
 
 #[derive(Subcommand)]
@@ -358,7 +370,11 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
         Command::VerifyExport { .. } => unreachable!("handled above"),
         Command::Check { file, lines, json } => tone::check(file, lines, json)?,
         Command::Decode { file, json } => tone::decode(file, json)?,
-        Command::Eval { files, json } => tone::eval(&files, json)?,
+        Command::Eval {
+            files,
+            audience,
+            json,
+        } => tone::eval(&files, audience, json)?,
         Command::Init => {
             if path.exists() {
                 return Err(Error::JournalExists(path));

@@ -4,7 +4,7 @@
 use std::io::{BufRead, BufReader, BufWriter, Read, Write};
 use std::path::{Path, PathBuf};
 
-use evenkeel::tone::{self, eval, ToneReport, ToneSettings, MAX_MESSAGE_BYTES};
+use evenkeel::tone::{self, eval, Audience, ToneReport, ToneSettings, MAX_MESSAGE_BYTES};
 use evenkeel::Error;
 
 /// Opens a file, or standard input for "-" or nothing, with the name to use in errors.
@@ -166,7 +166,7 @@ pub fn decode(file: Option<PathBuf>, json: bool) -> Result<(), Error> {
 }
 
 /// Precision, recall and F1 per labelled file; span F1 for span files.
-pub fn eval(files: &[PathBuf], json: bool) -> Result<(), Error> {
+pub fn eval(files: &[PathBuf], audience: crate::EvalAudience, json: bool) -> Result<(), Error> {
     let settings = ToneSettings::default();
     let mut results = Vec::new();
     for path in files {
@@ -194,7 +194,24 @@ pub fn eval(files: &[PathBuf], json: bool) -> Result<(), Error> {
                 };
                 Some((l.trim() == "1", category, text))
             });
-            serde_json::json!({ "file": name, "labels": eval::score_labels(labelled, &settings) })
+            let labelled: Vec<_> = labelled.collect();
+            let (read_as, likelihood) = match audience {
+                crate::EvalAudience::CoParents => (Audience::CoParents, None),
+                crate::EvalAudience::Anyone => (Audience::Anyone, None),
+                crate::EvalAudience::Auto => {
+                    tone::audience_of(labelled.iter().map(|r| r.2), &settings)
+                }
+            };
+            let scores = eval::score_labels(labelled, &settings, read_as);
+            serde_json::json!({
+                "file": name,
+                "audience": match read_as {
+                    Audience::CoParents => "co-parents",
+                    Audience::Anyone => "anyone",
+                },
+                "coparenting_likelihood": likelihood,
+                "labels": scores,
+            })
         } else {
             return Err(Error::invalid(
                 "file",
@@ -219,6 +236,18 @@ pub fn eval(files: &[PathBuf], json: bool) -> Result<(), Error> {
                     s["precision"].as_f64().unwrap_or(0.0),
                     s["recall"].as_f64().unwrap_or(0.0),
                     s["f1"].as_f64().unwrap_or(0.0)
+                );
+                println!(
+                    "    read as messages between {}{}",
+                    match r["audience"].as_str() {
+                        Some("co-parents") => "separated parents",
+                        _ => "anyone (each message's kind decided by the model)",
+                    },
+                    match r["coparenting_likelihood"].as_f64() {
+                        Some(l) =>
+                            format!(" (decided on the whole file: co-parenting likelihood {l:.2})"),
+                        None => String::new(),
+                    }
                 );
                 print_categories(s);
                 if tone::learned::TRAINING_FILES.contains(&r["file"].as_str().unwrap_or("")) {

@@ -89,6 +89,11 @@ pub fn detect(text: &str, settings: &ToneSettings, model: Option<&Model>) -> Det
     }
 }
 
+/// How likely `text` is to be a message between separated parents, as the model reads it.
+pub fn kind(text: &str, settings: &ToneSettings, model: &Model) -> f32 {
+    model::kind(text, &rules(text, settings), model)
+}
+
 /// Byte ranges inside quotation marks that hold a real quotation (three words or more), so
 /// quoting the school or the other parent is not read as the sender's own tone. A single
 /// word in quotes is more often scare quotes, and stays checked.

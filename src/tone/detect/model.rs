@@ -23,7 +23,8 @@ pub(super) struct Reading {
     pub sentences: Vec<SentenceReading>,
     /// Findings for the sentences it reads as hostile that no rule explains.
     pub findings: Vec<Finding>,
-    /// Indices of rule findings whose sentence reads calm to the model: mild notes only.
+    /// Indices of context-dependent rule findings whose sentence, or whole message, reads calm
+    /// to the model: mild notes only.
     pub calm_context: Vec<usize>,
     /// Indices of moderate rule findings whose sentence the model reads as strongly hostile:
     /// the words are not an accident of phrasing there ("You're a bully and a coward, and
@@ -52,13 +53,21 @@ pub(super) fn read(text: &str, rules: &Rules, model: &Model) -> Reading {
     } else {
         model.flag
     };
+    let sums: Vec<Sums> = ranges
+        .iter()
+        .map(|&(s, e)| model.sums(&rules.span(text, s, e)))
+        .collect();
+    let mut whole = Sums::default();
+    for &s in &sums {
+        whole += s;
+    }
+    // What kind of message this is is decided once, on all of it: a sentence is read in the
+    // message it belongs to.
+    let domain = model.domain(&whole);
     let mut readings = Vec::with_capacity(ranges.len());
     let mut findings = Vec::new();
-    let mut whole = Sums::default();
-    for &(s, e) in &ranges {
-        let sums = model.sums(&rules.span(text, s, e));
-        whole += sums;
-        let p = model.probability_of(&sums);
+    for (&(s, e), sums) in ranges.iter().zip(&sums) {
+        let p = model.probability_in(sums, domain);
         let (start_utf16, end_utf16) = utf16_span(text, s, e);
         readings.push(SentenceReading {
             start: s,
@@ -71,8 +80,9 @@ pub(super) fn read(text: &str, rules: &Rules, model: &Model) -> Reading {
             findings.push(learned_finding(text, s, e, p >= model.strong));
         }
     }
+    let whole_p = model.probability_in(&whole, domain);
     if findings.is_empty() && ranges.len() > 1 && !explained(0, text.len()) {
-        let p = model.probability_of(&whole);
+        let p = whole_p;
         let most = readings
             .iter()
             .max_by(|a, b| a.hostility.total_cmp(&b.hostility));
@@ -86,10 +96,11 @@ pub(super) fn read(text: &str, rules: &Rules, model: &Model) -> Reading {
         .enumerate()
         .filter(|(_, f)| contextual(f))
         .filter(|(_, f)| {
-            readings
-                .iter()
-                .filter(|r| f.start < r.end && f.end > r.start)
-                .all(|r| r.hostility < model.gate)
+            whole_p < model.gate
+                || readings
+                    .iter()
+                    .filter(|r| f.start < r.end && f.end > r.start)
+                    .all(|r| r.hostility < model.gate)
         })
         .map(|(i, _)| i)
         .collect();
@@ -111,6 +122,15 @@ pub(super) fn read(text: &str, rules: &Rules, model: &Model) -> Reading {
         calm_context,
         hostile_context,
     }
+}
+
+/// How likely the domain head finds it that `text` is a message between separated parents.
+pub(super) fn kind(text: &str, rules: &Rules, model: &Model) -> f32 {
+    let mut whole = Sums::default();
+    for (s, e) in sentences(text) {
+        whole += model.sums(&rules.span(text, s, e));
+    }
+    model.kind(&whole)
 }
 
 /// A finding over the sentence `s..e` without its surrounding spaces.

@@ -10,7 +10,7 @@ pub mod features;
 pub mod train;
 mod weights;
 
-pub use weights::{Model, Sums, WeightsError};
+pub use weights::{Audience, Model, Sums, WeightsError};
 
 /// The files the shipped weights were trained on (by name): figures the checker scores on them
 /// are in-sample, so `evenkeel eval` says so, and only cross-validated ones count as accuracy.
@@ -22,6 +22,11 @@ pub const TRAINING_FILES: &[&str] = &[
     "coparenting_calm.tsv",
     "coparenting_subtle.tsv",
     "coparenting_long.tsv",
+    "coparenting_short.tsv",
+    "coparenting_veiled.tsv",
+    "coparenting_everyday.tsv",
+    "coparenting_mixed.tsv",
+    "coparenting_everyday_short.tsv",
     "paradetox.tsv",
     "convabuse_train.tsv",
     "politeness_wikipedia.tsv",

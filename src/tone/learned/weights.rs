@@ -1,16 +1,48 @@
-//! The model itself: one weight per feature bucket, a bias, and the two probabilities at which
-//! a sentence is flagged. The shipped weights are compiled in (`tone.weights`, written by
-//! `cargo run --release --example train_tone`) and read in place: the header is checked once,
-//! and no table is parsed or copied per check.
+//! The model itself: three logistic regressions over the same features, one weight each per
+//! feature bucket. One reads co-parenting messages, one reads messages of any other kind, and
+//! the third says which kind a message is and so how much each of the others counts. One model
+//! for both loses both: the public corpora's toxicity is loud and the co-parenting hostility
+//! quiet, so a single threshold is either blind to the second or jumpy on the first's calm
+//! rewrites (measured by `train_tone`, see the README).
+//!
+//! The shipped weights are compiled in (`tone.weights`, written by `cargo run --release
+//! --example train_tone`) and read in place: the header is checked once, and no table is parsed
+//! or copied per check. A bucket's three weights sit side by side, so one feature costs one read.
 
 use std::sync::OnceLock;
 
 use super::features::{self, Block, Span, BITS, BUCKETS};
 
+/// The model's three readers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Head {
+    /// Hostility in messages between separated parents.
+    Coparent = 0,
+    /// Hostility in messages of any other kind (the public corpora).
+    General = 1,
+    /// How likely the message is to be between separated parents.
+    Domain = 2,
+}
+
+pub const HEADS: usize = 3;
+
+/// Whose messages the model is reading.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Audience {
+    /// Messages between separated parents, which is all Evenkeel reads: drafts to the other
+    /// parent, messages received from them, imported chats. The co-parenting reader alone.
+    #[default]
+    CoParents,
+    /// Messages of any kind, the public corpora's among them: the domain head decides how much
+    /// each reader counts.
+    Anyone,
+}
+
 const MAGIC: &[u8; 4] = b"EKTW";
-const VERSION: u8 = 2;
-/// Magic, version, bits, two reserved bytes, then scale, bias, flag, strong and gate as f32.
-const HEADER: usize = 4 + 1 + 1 + 2 + 5 * 4;
+const VERSION: u8 = 3;
+/// Magic, version, bits, two reserved bytes, then per head a scale and a bias, then flag, strong
+/// and gate, all f32.
+const HEADER: usize = 4 + 1 + 1 + 2 + (2 * HEADS + 3) * 4;
 
 /// Why a weights file cannot be used.
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
@@ -25,16 +57,22 @@ pub enum WeightsError {
     Length(usize, usize),
 }
 
+#[derive(Clone)]
 enum Table {
-    /// Quantised to i16, little-endian, read straight from the compiled-in bytes.
-    Compiled { bytes: &'static [u8], scale: f32 },
+    /// Quantised to i16, little-endian, a bucket's heads side by side, read straight from the
+    /// compiled-in bytes; one scale per head.
+    Compiled {
+        bytes: &'static [u8],
+        scale: [f32; HEADS],
+    },
     /// Fresh from training (cross-validation folds, and before writing the file).
-    Trained(Vec<f32>),
+    Trained(Vec<[f32; HEADS]>),
 }
 
+#[derive(Clone)]
 pub struct Model {
     table: Table,
-    bias: f32,
+    bias: [f32; HEADS],
     /// A sentence at or above this probability gets a finding of its own...
     pub flag: f32,
     /// ... a strong one at or above this.
@@ -42,6 +80,7 @@ pub struct Model {
     /// Below this, a moderate rule finding of a context-dependent kind ("damn", "as usual",
     /// "you should") is only a mild note: the sentence around it reads calm.
     pub gate: f32,
+    pub audience: Audience,
 }
 
 impl Model {
@@ -59,7 +98,11 @@ impl Model {
             .as_ref()
     }
 
-    pub fn from_trained(weights: Vec<f32>, bias: f32, [flag, strong, gate]: [f32; 3]) -> Model {
+    pub fn from_trained(
+        weights: Vec<[f32; HEADS]>,
+        bias: [f32; HEADS],
+        [flag, strong, gate]: [f32; 3],
+    ) -> Model {
         assert_eq!(weights.len(), BUCKETS);
         Model {
             table: Table::Trained(weights),
@@ -67,6 +110,7 @@ impl Model {
             flag,
             strong,
             gate,
+            audience: Audience::default(),
         }
     }
 
@@ -80,7 +124,7 @@ impl Model {
         if u32::from(bytes[5]) != BITS {
             return Err(WeightsError::Buckets(bytes[5]));
         }
-        let expected = HEADER + 2 * BUCKETS;
+        let expected = HEADER + 2 * HEADS * BUCKETS;
         if bytes.len() != expected {
             return Err(WeightsError::Length(bytes.len(), expected));
         }
@@ -91,88 +135,142 @@ impl Model {
         Ok(Model {
             table: Table::Compiled {
                 bytes: &bytes[HEADER..],
-                scale: f(0),
+                scale: [f(0), f(1), f(2)],
             },
-            bias: f(1),
-            flag: f(2),
-            strong: f(3),
-            gate: f(4),
+            bias: [f(3), f(4), f(5)],
+            flag: f(6),
+            strong: f(7),
+            gate: f(8),
+            audience: Audience::default(),
         })
     }
 
-    /// The file `from_bytes` reads: weights quantised to i16 against the largest one.
+    /// The file `from_bytes` reads: each head's weights quantised to i16 against its largest.
     pub fn to_bytes(&self) -> Vec<u8> {
-        let weights: Vec<f32> = (0..BUCKETS).map(|i| self.weight(i as u32)).collect();
-        let largest = weights.iter().fold(0f32, |m, w| m.max(w.abs()));
-        let scale = if largest > 0.0 {
-            largest / f32::from(i16::MAX)
-        } else {
-            1.0
-        };
-        let mut out = Vec::with_capacity(HEADER + 2 * BUCKETS);
+        let weights: Vec<[f32; HEADS]> = (0..BUCKETS).map(|i| self.weight(i as u32)).collect();
+        let scale: [f32; HEADS] = std::array::from_fn(|h| {
+            let largest = weights.iter().fold(0f32, |m, w| m.max(w[h].abs()));
+            if largest > 0.0 {
+                largest / f32::from(i16::MAX)
+            } else {
+                1.0
+            }
+        });
+        let mut out = Vec::with_capacity(HEADER + 2 * HEADS * BUCKETS);
         out.extend_from_slice(MAGIC);
         out.extend_from_slice(&[VERSION, BITS as u8, 0, 0]);
-        for v in [scale, self.bias, self.flag, self.strong, self.gate] {
+        for v in scale
+            .iter()
+            .chain(&self.bias)
+            .chain(&[self.flag, self.strong, self.gate])
+        {
             out.extend_from_slice(&v.to_le_bytes());
         }
         for w in weights {
-            out.extend_from_slice(&((w / scale).round() as i16).to_le_bytes());
+            for h in 0..HEADS {
+                out.extend_from_slice(&((w[h] / scale[h]).round() as i16).to_le_bytes());
+            }
         }
         out
     }
 
-    fn weight(&self, i: u32) -> f32 {
+    fn weight(&self, i: u32) -> [f32; HEADS] {
         let i = i as usize;
         match &self.table {
             Table::Compiled { bytes, scale } => {
-                f32::from(i16::from_le_bytes([bytes[2 * i], bytes[2 * i + 1]])) * scale
+                let b = &bytes[2 * HEADS * i..2 * HEADS * (i + 1)];
+                std::array::from_fn(|h| {
+                    f32::from(i16::from_le_bytes([b[2 * h], b[2 * h + 1]])) * scale[h]
+                })
             }
             Table::Trained(w) => w[i],
         }
     }
 
-    /// How likely the span is to land as hostile, 0 to 1; 0 for a span with no words.
+    /// How likely the span is to land as hostile, 0 to 1; 0 for a span with no words. The span
+    /// is its own context: a sentence of a longer message is read with `probability_in`.
     pub fn probability(&self, span: &Span) -> f32 {
         self.probability_of(&self.sums(span))
     }
 
-    /// The span's weights summed by block: what `probability` reads, kept so a message's
-    /// sentences can be added up into the message without reading it twice.
+    /// The span's weights summed by block and head: what `probability` reads, kept so a
+    /// message's sentences can be added up into the message without reading it twice.
     pub fn sums(&self, span: &Span) -> Sums {
         let mut out = Sums::default();
         features::each(span, |block, i| {
             let k = block as usize;
-            out.sums[k] += self.weight(i);
+            for (sum, w) in out.sums[k].iter_mut().zip(self.weight(i)) {
+                *sum += w;
+            }
             out.counts[k] += 1;
         });
         out
     }
 
-    /// The probability of the features summed in `s`; 0 when they hold no words.
+    /// The probability of the features summed in `s`, read in their own context.
     pub fn probability_of(&self, s: &Sums) -> f32 {
+        self.probability_in(s, self.domain(s))
+    }
+
+    /// How likely the features summed in `s` are to come from a message between separated
+    /// parents: a message's kind is decided once, on the whole message, and its sentences are
+    /// then read in it.
+    pub fn domain(&self, s: &Sums) -> f32 {
+        match self.audience {
+            Audience::CoParents => 1.0,
+            Audience::Anyone => self.kind(s),
+        }
+    }
+
+    /// What the domain head makes of `s` whatever the audience: how likely it is to come from
+    /// a message between separated parents.
+    pub fn kind(&self, s: &Sums) -> f32 {
+        sigmoid(self.logit(s, Head::Domain))
+    }
+
+    /// The same weights reading for another audience (the table is shared, not copied, when
+    /// it is the compiled-in one).
+    pub fn for_audience(&self, audience: Audience) -> Model {
+        Model {
+            audience,
+            ..self.clone()
+        }
+    }
+
+    /// The probability of `s` being hostile in a message of the given `domain`: the two
+    /// readers' probabilities, weighed by it. 0 when `s` holds no words.
+    pub fn probability_in(&self, s: &Sums, domain: f32) -> f32 {
         if s.counts[Block::Word as usize] == 0 {
             return 0.0;
         }
-        let z = self.bias
-            + s.sums[0] * unit(s.counts[0])
-            + s.sums[1] * unit(s.counts[1])
-            + s.sums[Block::Signal as usize];
-        sigmoid(z)
+        domain * sigmoid(self.logit(s, Head::Coparent))
+            + (1.0 - domain) * sigmoid(self.logit(s, Head::General))
+    }
+
+    /// One head's score before the logistic function: what training fits.
+    pub fn logit(&self, s: &Sums, head: Head) -> f32 {
+        let h = head as usize;
+        self.bias[h]
+            + s.sums[0][h] * unit(s.counts[0])
+            + s.sums[1][h] * unit(s.counts[1])
+            + s.sums[Block::Signal as usize][h]
     }
 }
 
-/// Weights and feature counts of a span, by block. Adding the sums of a message's sentences
-/// gives the message as the model reads it whole.
+/// Weights and feature counts of a span, by block and head. Adding the sums of a message's
+/// sentences gives the message as the model reads it whole.
 #[derive(Debug, Default, Clone, Copy)]
 pub struct Sums {
-    sums: [f32; 3],
+    sums: [[f32; HEADS]; 3],
     counts: [usize; 3],
 }
 
 impl std::ops::AddAssign for Sums {
     fn add_assign(&mut self, other: Sums) {
         for k in 0..3 {
-            self.sums[k] += other.sums[k];
+            for h in 0..HEADS {
+                self.sums[k][h] += other.sums[k][h];
+            }
             self.counts[k] += other.counts[k];
         }
     }
@@ -203,16 +301,19 @@ mod tests {
 
     #[test]
     fn weights_survive_the_file_within_quantisation() {
-        let mut w = vec![0f32; BUCKETS];
-        w[7] = 2.5;
-        w[99] = -1.25;
-        let m = Model::from_trained(w, -0.5, [0.6, 0.9, 0.2]);
+        let mut w = vec![[0f32; HEADS]; BUCKETS];
+        w[7] = [2.5, 0.0, -8.0];
+        w[99] = [-1.25, 0.5, 0.0];
+        let m = Model::from_trained(w, [-0.5, 0.25, 1.0], [0.6, 0.9, 0.2]);
         let bytes: &'static [u8] = Box::leak(m.to_bytes().into_boxed_slice());
         let back = Model::from_bytes(bytes).unwrap();
-        assert!((back.weight(7) - 2.5).abs() < 1e-3 && (back.weight(99) + 1.25).abs() < 1e-3);
+        let close =
+            |a: [f32; HEADS], b: [f32; HEADS]| (0..HEADS).all(|h| (a[h] - b[h]).abs() < 1e-3);
+        assert!(close(back.weight(7), [2.5, 0.0, -8.0]));
+        assert!(close(back.weight(99), [-1.25, 0.5, 0.0]));
         assert_eq!(
             (back.bias, back.flag, back.strong, back.gate),
-            (-0.5, 0.6, 0.9, 0.2)
+            ([-0.5, 0.25, 1.0], 0.6, 0.9, 0.2)
         );
         assert_eq!(
             Model::from_bytes(b"nope").err(),
