@@ -238,10 +238,10 @@ pub fn eval(files: &[PathBuf], audience: crate::EvalAudience, json: bool) -> Res
                     s["f1"].as_f64().unwrap_or(0.0)
                 );
                 println!(
-                    "    read as messages between {}{}",
+                    "    read as {}{}",
                     match r["audience"].as_str() {
-                        Some("co-parents") => "separated parents",
-                        _ => "anyone (each message's kind decided by the model)",
+                        Some("co-parents") => "messages between separated parents",
+                        _ => "anyone's messages, each one's kind decided by the model",
                     },
                     match r["coparenting_likelihood"].as_f64() {
                         Some(l) =>

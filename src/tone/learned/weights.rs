@@ -300,6 +300,39 @@ mod tests {
     }
 
     #[test]
+    fn the_audience_decides_which_reader_counts() {
+        use super::super::features::Span;
+        let text = "see you at the match";
+        let ws = super::super::super::normalize::words(text);
+        let span = Span {
+            text,
+            words: &ws,
+            start: 0,
+            end: text.len(),
+            quotes: &[],
+            findings: &[],
+        };
+        // The co-parenting reader finds it hostile, the general one calm, and the domain head
+        // (its bias alone) thinks it is nobody's co-parenting message.
+        let m = Model::from_trained(
+            vec![[0.0; HEADS]; BUCKETS],
+            [4.0, -4.0, -4.0],
+            [0.5, 0.9, 0.4],
+        );
+        let s = m.sums(&span);
+        assert!(m.probability_of(&s) > 0.98, "co-parents: the first reader");
+        let anyone = m.for_audience(Audience::Anyone);
+        assert!(anyone.domain(&s) < 0.02 && anyone.kind(&s) == m.kind(&s));
+        assert!(
+            anyone.probability_of(&s) < 0.1,
+            "anyone: weighed by the domain head"
+        );
+        // Half and half: the readers' probabilities averaged.
+        let p = anyone.probability_in(&s, 0.5);
+        assert!((p - 0.5).abs() < 1e-3, "{p}");
+    }
+
+    #[test]
     fn weights_survive_the_file_within_quantisation() {
         let mut w = vec![[0f32; HEADS]; BUCKETS];
         w[7] = [2.5, 0.0, -8.0];
