@@ -6,6 +6,8 @@ mod acts;
 mod aimed;
 mod lexicon;
 mod model;
+
+pub use model::sentence_sums;
 mod phrases;
 mod questions;
 mod shouting;

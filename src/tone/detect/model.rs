@@ -53,14 +53,7 @@ pub(super) fn read(text: &str, rules: &Rules, model: &Model) -> Reading {
     } else {
         model.flag
     };
-    let sums: Vec<Sums> = ranges
-        .iter()
-        .map(|&(s, e)| model.sums(&rules.span(text, s, e)))
-        .collect();
-    let mut whole = Sums::default();
-    for &s in &sums {
-        whole += s;
-    }
+    let (sums, whole) = sentence_sums(text, &ranges, rules, model);
     // What kind of message this is is decided once, on all of it: a sentence is read in the
     // message it belongs to.
     let domain = model.domain(&whole);
@@ -126,11 +119,25 @@ pub(super) fn read(text: &str, rules: &Rules, model: &Model) -> Reading {
 
 /// How likely the domain head finds it that `text` is a message between separated parents.
 pub(super) fn kind(text: &str, rules: &Rules, model: &Model) -> f32 {
+    model.kind(&sentence_sums(text, &sentences(text), rules, model).1)
+}
+
+/// The model's sums for each of the sentences `ranges` of `text`, and for the whole message.
+pub fn sentence_sums(
+    text: &str,
+    ranges: &[(usize, usize)],
+    rules: &Rules,
+    model: &Model,
+) -> (Vec<Sums>, Sums) {
+    let sums: Vec<Sums> = ranges
+        .iter()
+        .map(|&(s, e)| model.sums(&rules.span(text, s, e)))
+        .collect();
     let mut whole = Sums::default();
-    for (s, e) in sentences(text) {
-        whole += model.sums(&rules.span(text, s, e));
+    for &s in &sums {
+        whole += s;
     }
-    model.kind(&whole)
+    (sums, whole)
 }
 
 /// A finding over the sentence `s..e` without its surrounding spaces.

@@ -8,7 +8,7 @@ use super::super::eval::Tally;
 use super::super::report::{ToneSettings, Verdict};
 use super::super::sentences::sentences;
 use super::features::{self, Block, BUCKETS};
-use super::weights::{sigmoid, unit, Audience, Head, Model, Sums, HEADS};
+use super::weights::{sigmoid, unit, Audience, Head, Model, HEADS};
 
 /// The features of one span, by block.
 #[derive(Default)]
@@ -287,12 +287,7 @@ pub fn cross_validate(
         .map(|_| sets.iter().map(|_| Tally::default()).collect())
         .collect();
     for f in 0..k {
-        let train_on: Vec<&Example> = examples
-            .iter()
-            .zip(&folds)
-            .flat_map(|(ex, fold)| ex.iter().zip(fold).filter(|(_, x)| **x != f))
-            .map(|(e, _)| e)
-            .collect();
+        let train_on = outside_fold(examples, &folds, f);
         let mut model = train(&train_on, p);
         for (&flag, per_set) in flags.iter().zip(tallies.iter_mut()) {
             model.flag = flag;
@@ -345,12 +340,7 @@ pub fn held_out(
         .map(|s| s.rows.iter().map(|_| None).collect())
         .collect();
     for f in 0..k {
-        let train_on: Vec<&Example> = examples
-            .iter()
-            .zip(&folds)
-            .flat_map(|(ex, fold)| ex.iter().zip(fold).filter(|(_, x)| **x != f))
-            .map(|(e, _)| e)
-            .collect();
+        let train_on = outside_fold(examples, &folds, f);
         let model = train(&train_on, p).for_audience(Audience::Anyone);
         // The model's gating of context-dependent rule findings, without findings of its own.
         let mut only_gate = model.clone();
@@ -367,14 +357,7 @@ pub fn held_out(
                 let text = &row.text;
                 let rules = detect::rules(text, settings);
                 let ranges = sentences(text);
-                let sums: Vec<Sums> = ranges
-                    .iter()
-                    .map(|&(s, e)| model.sums(&rules.span(text, s, e)))
-                    .collect();
-                let mut whole = Sums::default();
-                for &s in &sums {
-                    whole += s;
-                }
+                let (sums, whole) = detect::sentence_sums(text, &ranges, &rules, &model);
                 let domain = model.domain(&whole);
                 let most = sums
                     .iter()
@@ -404,6 +387,20 @@ pub fn held_out(
                 .map(|r| r.expect("every row is held out once"))
                 .collect()
         })
+        .collect()
+}
+
+/// Every example not in fold `f`: what that fold's model trains on.
+fn outside_fold<'a>(
+    examples: &'a [Vec<Example>],
+    folds: &[Vec<usize>],
+    f: usize,
+) -> Vec<&'a Example> {
+    examples
+        .iter()
+        .zip(folds)
+        .flat_map(|(ex, fold)| ex.iter().zip(fold).filter(|(_, x)| **x != f))
+        .map(|(e, _)| e)
         .collect()
 }
 
