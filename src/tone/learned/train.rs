@@ -117,7 +117,7 @@ impl Default for Params {
     fn default() -> Params {
         Params {
             epochs: 12,
-            rate: 0.05,
+            rate: 0.15,
             l2: 1e-3,
             domain_l2: 1e-4,
             other: 1e-3,
