@@ -40,12 +40,21 @@ pub fn rewrite(
     settings: &ToneSettings,
     model: Option<&Model>,
 ) -> Draft {
-    let above_low = |draft: &str| -> Vec<Finding> {
-        detect(draft, settings, model)
-            .findings
-            .into_iter()
-            .filter(|f| f.severity > Severity::Low)
-            .collect()
+    // A sentence written twice is edited the same way twice: its reading is remembered.
+    let mut read: std::collections::HashMap<String, Vec<Finding>> = Default::default();
+    let mut above_low = |draft: &str| -> Vec<Finding> {
+        if draft.trim().is_empty() {
+            return Vec::new();
+        }
+        read.entry(draft.to_string())
+            .or_insert_with(|| {
+                detect(draft, settings, model)
+                    .findings
+                    .into_iter()
+                    .filter(|f| f.severity > Severity::Low)
+                    .collect()
+            })
+            .clone()
     };
     if !findings.iter().any(is_acted_on) {
         // Nothing to change; but a greeting and a close change how the model reads the whole,
