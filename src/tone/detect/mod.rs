@@ -6,11 +6,11 @@ mod acts;
 mod aimed;
 mod lexicon;
 mod model;
-
-pub use model::sentence_sums;
 mod phrases;
 mod questions;
 mod shouting;
+
+pub use model::sentence_sums;
 
 use super::learned::features::Span;
 use super::learned::Model;

@@ -75,12 +75,16 @@ pub(super) fn read(text: &str, rules: &Rules, model: &Model) -> Reading {
     }
     let whole_p = model.probability_in(&whole, domain);
     if findings.is_empty() && ranges.len() > 1 && !explained(0, text.len()) {
-        let p = whole_p;
         let most = readings
             .iter()
             .max_by(|a, b| a.hostility.total_cmp(&b.hostility));
-        if let (true, Some(r)) = (p >= model.flag, most) {
-            findings.push(learned_finding(text, r.start, r.end, p >= model.strong));
+        if let (true, Some(r)) = (whole_p >= model.flag, most) {
+            findings.push(learned_finding(
+                text,
+                r.start,
+                r.end,
+                whole_p >= model.strong,
+            ));
         }
     }
     let calm_context = rules

@@ -35,6 +35,21 @@ pub struct Span<'a> {
     pub findings: &'a [Finding],
 }
 
+impl<'a> Span<'a> {
+    /// All of `text` as one span, with no quotations or rule findings: for tests.
+    #[cfg(test)]
+    pub fn whole(text: &'a str, words: &'a [Word]) -> Span<'a> {
+        Span {
+            text,
+            words,
+            start: 0,
+            end: text.len(),
+            quotes: &[],
+            findings: &[],
+        }
+    }
+}
+
 const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
 const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
 const SEED_WORD: u64 = 0x9e37_79b9_7f4a_7c15;
@@ -179,17 +194,7 @@ mod tests {
     fn collect(text: &str) -> Vec<(Block, u32)> {
         let ws = words(text);
         let mut out = Vec::new();
-        each(
-            &Span {
-                text,
-                words: &ws,
-                start: 0,
-                end: text.len(),
-                quotes: &[],
-                findings: &[],
-            },
-            |b, i| out.push((b, i)),
-        );
+        each(&Span::whole(text, &ws), |b, i| out.push((b, i)));
         out
     }
 

@@ -475,14 +475,7 @@ mod tests {
         assert_eq!(a.to_bytes(), b.to_bytes());
         let text = "such a bully";
         let ws = super::super::super::normalize::words(text);
-        let span = Span {
-            text,
-            words: &ws,
-            start: 0,
-            end: text.len(),
-            quotes: &[],
-            findings: &[],
-        };
+        let span = Span::whole(text, &ws);
         assert!(a.probability(&span) > 0.5);
     }
 }

@@ -304,14 +304,7 @@ mod tests {
         use super::super::features::Span;
         let text = "see you at the match";
         let ws = super::super::super::normalize::words(text);
-        let span = Span {
-            text,
-            words: &ws,
-            start: 0,
-            end: text.len(),
-            quotes: &[],
-            findings: &[],
-        };
+        let span = Span::whole(text, &ws);
         // The co-parenting reader finds it hostile, the general one calm, and the domain head
         // (its bias alone) thinks it is nobody's co-parenting message.
         let m = Model::from_trained(
